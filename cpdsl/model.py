@@ -1,0 +1,336 @@
+"""The plan as data: frozen classes named from the domain.
+
+Every node carries its span, kept out of equality so that two plans that say the same
+thing compare equal wherever they are written. Block nodes also carry `header`, the span
+of their first line up to the `{`, where "missing field" findings point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A stretch of source text: 1-based line and column, end exclusive, in code points."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def contains(self, line: int, column: int) -> bool:
+        after_start = (line, column) >= (self.line, self.column)
+        return after_start and (line, column) < (self.end_line, self.end_column)
+
+
+def _span() -> attrs.Attribute:
+    return attrs.field(eq=False, repr=False, default=None)
+
+
+@attrs.frozen
+class Ident:
+    """An id, where it is defined (`member sam`) or referred to (`owner sam`)."""
+
+    name: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Word:
+    """A value from a fixed list (a role, category, domain, status, kind)."""
+
+    text: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Text:
+    """Free text from a "string" or a triple-quoted block (stored normalised)."""
+
+    value: str
+    triple_quoted: bool = attrs.field(default=False, eq=False)
+    span: Span = _span()
+
+
+@attrs.frozen
+class Date:
+    """A date as written; `value` is None when no such day exists (2026-02-30)."""
+
+    text: str
+    value: dt.date | None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Duration:
+    """`10 working days`, `4 weeks`, `3 months`; unit is working-days, days, weeks or months."""
+
+    count: int
+    unit: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Repeat:
+    """A statement given again in a block that takes it once; kept so nothing is lost."""
+
+    keyword: str
+    value: object
+    span: Span = _span()
+
+
+@attrs.frozen
+class Child:
+    id: Ident
+    name: Text | None = None
+    born: Date | None = None
+    expected: Date | None = None
+    known_as: Text | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Recommendation:
+    value: Word
+    exceptional: Text | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Conference:
+    kind: Word | None
+    date: Date | None
+    concerns: tuple[Text, ...] = ()
+    recommendation: Recommendation | None = None
+    report_ready: Date | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Member:
+    id: Ident
+    name: Text | None = None
+    role: Word | None = None
+    agency: Text | None = None
+    lead: bool = False
+    contact: Text | None = None
+    for_child: Ident | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Exclusion:
+    id: Ident
+    name: Text | None = None
+    role: Word | None = None
+    reason: Text | None = None
+    informed_by: Ident | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Need:
+    id: Ident
+    text: Text | None = None
+    domains: tuple[Word, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Milestone:
+    text: Text
+    by: Date
+    span: Span = _span()
+
+
+@attrs.frozen
+class Outcome:
+    id: Ident
+    text: Text | None = None
+    needs: tuple[Ident, ...] = ()
+    measure: Text | None = None
+    by: Date | None = None
+    milestones: tuple[Milestone, ...] = ()
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Status:
+    value: Word
+    why: Text | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Action:
+    id: Ident
+    text: Text | None = None
+    outcomes: tuple[Ident, ...] = ()
+    owner: Ident | None = None
+    support: tuple[Ident, ...] = ()
+    due: Date | None = None
+    status: Status | None = None
+    monitoring: bool = False
+    agreed: Date | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Contact:
+    """How often a child is seen, by whom, and whether alone."""
+
+    child: Ident
+    by: Ident
+    every: Duration
+    alone: bool = False
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Assessment:
+    text: Text
+    by: Ident | None = None
+    due: Date | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Views:
+    """Wishes and feelings: `views child`, `views parents` or `views CHILD-ID`."""
+
+    subject: Ident
+    text: Text
+    span: Span = _span()
+
+
+@attrs.frozen
+class Disagreement:
+    text: Text
+    by: Ident | None = None
+    reason: Text | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Signature:
+    member: Ident
+    date: Date
+    span: Span = _span()
+
+
+@attrs.frozen
+class Schedule:
+    """`core-groups every 4 weeks`, with who agreed a longer interval and why."""
+
+    every: Duration
+    agreed_by: Ident | None = None
+    reason: Text | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Absence:
+    """A member who sent apologies or was absent, and whether their report came."""
+
+    member: Ident
+    report_received: bool = False
+    span: Span = _span()
+
+
+@attrs.frozen
+class Cancellation:
+    why: Text | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Meeting:
+    """The record of one core group meeting."""
+
+    kind: Word | None
+    date: Date | None
+    venue: Text | None = None
+    time: Word | None = None
+    chair: Ident | None = None
+    notes: Ident | None = None
+    attended: tuple[Ident, ...] = ()
+    apologies: tuple[Absence, ...] = ()
+    absent: tuple[Absence, ...] = ()
+    views: tuple[Views, ...] = ()
+    minutes_circulated: Date | None = None
+    cancelled: Cancellation | None = None
+    recommendation: Word | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Plan:
+    """One child protection plan: settings, people, the plan itself and its record."""
+
+    title: Text | None = None
+    profile: Word | None = None
+    reference: Text | None = None
+    language: Text | None = None
+    accessible_format: Text | None = None
+    categories: tuple[Word, ...] = ()
+    children: tuple[Child, ...] = ()
+    conferences: tuple[Conference, ...] = ()
+    members: tuple[Member, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
+    chair: Ident | None = None
+    second_chair: Ident | None = None
+    needs: tuple[Need, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    actions: tuple[Action, ...] = ()
+    monitoring_only: Text | None = None
+    contacts: tuple[Contact, ...] = ()
+    communication: Text | None = None
+    contingency: Text | None = None
+    services: tuple[Text, ...] = ()
+    resources: tuple[Text, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    views: tuple[Views, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    core_groups: Schedule | None = None
+    delay_reason: Text | None = None
+    meetings: tuple[Meeting, ...] = ()
+    ended: Date | None = None
+    cin_meeting: Date | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@attrs.frozen
+class Comment:
+    """A `#` comment; kept for suppressions and for the formatter."""
+
+    text: str
+    span: Span = _span()

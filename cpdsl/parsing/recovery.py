@@ -1,0 +1,245 @@
+"""Syntax errors in plain words, and recovery so that one mistake hides nothing else.
+
+Lark calls `Recovery` at each unexpected token. It reports the error (at most one a line,
+so one slip does not become a cascade), then mends the parse in the cheapest way that
+lets the token be read: close a block that was never closed, insert the one missing
+keyword, stand a placeholder in for a missing or malformed value, or else skip the
+token. Placeholders are empty tokens; the model builder reads them as "absent".
+"""
+
+from __future__ import annotations
+
+import attrs
+from lark import Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from cpdsl.parsing.grammar import is_keyword, keyword_text
+from cpdsl.suggest import closest
+
+MAX_ERRORS_PER_PIECE = 20
+
+# Terminals that stand for a value, and the words that describe them.
+VALUE_TERMINALS = {
+    "DATE": "a date like 2026-01-12",
+    "STRING": 'text in quotes ("like this")',
+    "BLOCK_STRING": 'text in quotes ("like this")',
+    "IDENT": "an id like `sam`",
+    "NUMBER": "a number",
+    "TIME": "a time like 10:30",
+}
+_PLACEHOLDER_ORDER = ("STRING", "DATE", "IDENT", "NUMBER", "TIME")
+
+
+@attrs.frozen
+class SyntaxProblem:
+    """A syntax error at a line and column of one parsed piece (1-based, end exclusive)."""
+
+    code: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class GiveUp(Exception):
+    """Too many errors in one piece to go on usefully."""
+
+
+class Recovery:
+    def __init__(self, line_offset: int = 0) -> None:
+        self.problems: list[SyntaxProblem] = []
+        self.line_offset = line_offset  # messages name lines of the file, not of the piece
+        self._last_line = 0
+
+    def __call__(self, error: UnexpectedInput) -> bool:
+        if isinstance(error, UnexpectedCharacters):  # JUNK lexes anything; kept for safety
+            self._report_at("CP100", f"unexpected character `{error.char}`", error.line,
+                            error.column, error.line, error.column + 1)
+            return True
+        if not isinstance(error, UnexpectedToken):
+            return False
+        if len(self.problems) >= MAX_ERRORS_PER_PIECE:
+            raise GiveUp
+        if error.token.type == "$END":
+            return self._close_at_end(error)
+        return self._mend(error)
+
+    # -- mending -------------------------------------------------------------------
+
+    def _mend(self, error: UnexpectedToken) -> bool:
+        parser = error.interactive_parser
+        token = error.token
+        expected = set(parser.choices())
+        stack = parser.parser_state.value_stack
+        opener = _unclosed_block(stack)
+        keyword = _block_keyword(stack)
+        if "RBRACE" in expected and opener and keyword and _starts_line(parser, token) and (
+            token.column <= keyword.column
+        ):
+            if self._try(parser, ["RBRACE"], token):
+                self._report_unclosed(opener)
+                return True
+        self._report(error, expected)
+        keywords = [t for t in expected if keyword_text(t)]
+        if len(keywords) == 1 and self._try(parser, keywords, token):
+            return True
+        values = [t for t in _PLACEHOLDER_ORDER if t in expected]
+        if values and not keywords and not self._try(parser, values[:1], token):
+            if token.type in VALUE_TERMINALS or token.type in ("JUNK", "OPEN_STRING"):
+                _feed(parser, values[:1], None)  # the placeholder stands for the bad value
+        return True  # the token itself is skipped
+
+    def _close_at_end(self, error: UnexpectedToken) -> bool:
+        parser = error.interactive_parser
+        opener = _unclosed_block(parser.parser_state.value_stack)
+        if opener is not None:
+            self._report_unclosed(opener)
+        else:
+            self._report(error, set(parser.choices()))
+        for _ in range(50):
+            choices = parser.choices()
+            if "$END" in choices:
+                return True
+            mend = "RBRACE" if "RBRACE" in choices else next(
+                (t for t in _PLACEHOLDER_ORDER if t in choices), None)
+            if mend is None:
+                mend = next((t for t in choices if keyword_text(t)), None)
+            if mend is None:
+                return False
+            _feed(parser, [mend], None)
+        return False
+
+    @staticmethod
+    def _try(parser, inserted: list[str], token: Token) -> bool:
+        """Insert `inserted` before `token` if the parse can then read the token."""
+        try:
+            _feed(parser.copy(deepcopy_values=False), inserted, token)
+        except UnexpectedInput:
+            return False
+        _feed(parser, inserted, token)
+        return True
+
+    # -- reporting -----------------------------------------------------------------
+
+    def _report(self, error: UnexpectedToken, expected: set[str]) -> None:
+        token = error.token
+        previous = _last_token(error.interactive_parser.parser_state.value_stack)
+        keyword = _block_keyword(error.interactive_parser.parser_state.value_stack)
+        code, message = describe(token, expected, previous,
+                                 keyword_text(keyword.type) if keyword else None)
+        end_line = getattr(token, "end_line", None) or token.line
+        end_column = getattr(token, "end_column", None) or token.column + len(token)
+        if token.type == "OPEN_BLOCK_STRING":
+            end_line, end_column = token.line, token.column + 3
+        self._report_at(code, message, token.line, token.column, end_line, end_column)
+
+    def _report_unclosed(self, opener: Token) -> None:
+        if opener.line == self._last_line:
+            return  # an error on its own line (an unclosed string) already explains it
+        line = opener.line + self.line_offset
+        self._report_at(
+            "CP100", f"this `{{` opened on line {line} is never closed: add `}}` where the block ends",
+            opener.line, opener.column, opener.line, opener.column + 1, always=True)
+
+    def _report_at(self, code: str, message: str, line: int, column: int, end_line: int,
+                   end_column: int, always: bool = False) -> None:
+        if line == self._last_line and not always:
+            return
+        self._last_line = line
+        self.problems.append(SyntaxProblem(code, message, line, column, end_line, end_column))
+
+
+def _feed(parser, inserted: list[str], token: Token | None) -> None:
+    """Feed placeholders (empty tokens) for `inserted`, then `token` unless it is None."""
+    for name in inserted:
+        parser.feed_token(Token.new_borrow_pos(name, "", parser.lexer_thread.state.last_token))
+    if token is not None:
+        parser.feed_token(token)
+
+
+def describe(token: Token, expected: set[str], previous: Token | None,
+             block: str | None) -> tuple[str, str]:
+    """The code and plain-words message for an unexpected token."""
+    if token.type == "OPEN_STRING":
+        return "CP100", 'this text in quotes is never closed: add `"` at its end'
+    if token.type == "OPEN_BLOCK_STRING":
+        return "CP100", 'this `"""` block is never closed: add `"""` where the text ends'
+    after = f" after `{previous}`" if previous else ""
+    keywords = sorted(filter(None, (keyword_text(t) for t in expected)))
+    wanted = _describe_expected(expected, keywords)
+    found = _describe_token(token)
+    where = f" in a `{block}` block" if block else ""
+    at_statement_start = "RBRACE" in expected or "$END" in expected
+    known = keyword_text(token.type) or (token.type == "IDENT" and is_keyword(token))
+    if known and at_statement_start:
+        return "CP100", f"`{token}` does not belong{where or ' here'}: expected {wanted}"
+    if token.type == "IDENT" and keywords and at_statement_start:
+        match = closest(token, keywords)
+        if match:
+            return "CP101", f"unknown keyword `{token}`{where}; did you mean `{match}`?"
+        return "CP101", f"unknown keyword `{token}`{where}: expected {wanted}"
+    return "CP100", f"expected {wanted}{after}, found {found}"
+
+
+def _describe_expected(expected: set[str], keywords: list[str]) -> str:
+    parts = list(dict.fromkeys(VALUE_TERMINALS[t] for t in sorted(expected) if t in VALUE_TERMINALS))
+    if keywords:
+        shown = ", ".join(f"`{k}`" for k in keywords[:8])
+        more = ", ..." if len(keywords) > 8 else ""
+        parts.append(f"`{keywords[0]}`" if len(keywords) == 1 else f"one of {shown}{more}")
+    if "RBRACE" in expected:
+        parts.append("`}` to close the block")
+    if "LBRACE" in expected and not parts:
+        parts.append("`{`")
+    if "$END" in expected and not parts:
+        parts.append("the end of the file")
+    return " or ".join(parts) if parts else "something else"
+
+
+def _describe_token(token: Token) -> str:
+    if token.type == "$END":
+        return "the end of the file"
+    text = str(token)
+    if token.type in ("STRING", "BLOCK_STRING"):
+        return "text in quotes" if len(text) > 30 else f"`{text}`"
+    if token.type == "DATE":
+        return f"the date `{text}`"
+    return f"`{text[:40]}`"
+
+
+def _last_token(stack: list) -> Token | None:
+    for value in reversed(stack):
+        while isinstance(value, Tree) and value.children:
+            value = value.children[-1]
+        if isinstance(value, Token) and value:
+            return value
+    return None
+
+
+def _unclosed_block(stack: list) -> Token | None:
+    """The innermost `{` still open: it sits on the stack until its block is complete."""
+    for value in reversed(stack):
+        if isinstance(value, Token) and value.type == "LBRACE" and value:
+            return value
+    return None
+
+
+def _block_keyword(stack: list) -> Token | None:
+    """The keyword token of the statement whose block is open (`member` in `member sam {`)."""
+    index = next((i for i in range(len(stack) - 1, -1, -1)
+                  if isinstance(stack[i], Token) and stack[i].type == "LBRACE"), None)
+    if index is None:
+        return None
+    keyword = None
+    for value in reversed(stack[:index]):
+        if isinstance(value, Token) and value.type != "LBRACE":
+            keyword = value if keyword_text(value.type) else keyword
+        elif not (isinstance(value, Tree) and value.data == "duration"):
+            break
+    return keyword
+
+
+def _starts_line(parser, token: Token) -> bool:
+    previous = _last_token(parser.parser_state.value_stack)
+    return previous is None or (previous.end_line or previous.line) < token.line
