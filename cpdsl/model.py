@@ -334,3 +334,16 @@ class Comment:
 
     text: str
     span: Span = _span()
+
+
+def walk(node: object):
+    """Every model node under `node` (itself included), depth first in field order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, tuple):
+            stack.extend(reversed(current))
+        elif attrs.has(type(current)) and not isinstance(current, Span):
+            yield current
+            stack.extend(reversed([getattr(current, f.name) for f in attrs.fields(type(current))
+                                   if f.name not in ("span", "header")]))

@@ -1,0 +1,3 @@
+from cpdsl.cli import main
+
+main()

@@ -1,0 +1,37 @@
+"""What cplint reports: a finding with its rule, severity, place and message."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from cpdsl.model import Span
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Related:
+    """A second place a finding is about (the conference a deadline counts from)."""
+
+    message: str
+    span: Span
+
+
+@attrs.frozen
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    related: tuple[Related, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.span.line, self.span.column, self.code)

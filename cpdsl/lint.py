@@ -1,0 +1,53 @@
+"""Text in, diagnostics out: the whole check of one plan, with no file or terminal in sight."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from cpdsl.diagnostics import Diagnostic
+from cpdsl.index import PlanIndex
+from cpdsl.parsing import parse
+from cpdsl.rules import ALL_RULES, RULES_BY_CODE
+from cpdsl.rules.base import Context, Rule
+
+
+@attrs.frozen
+class LintResult:
+    """The findings for one file, with the source lines they point at (for display)."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    lines: dict[int, str] = attrs.field(factory=dict)
+    error: str | None = None  # the file could not be linted at all (unreadable, not UTF-8)
+
+
+def lint_text(text: str, today: dt.date, rules: Iterable[Rule] = ALL_RULES) -> tuple[Diagnostic, ...]:
+    """Every finding in a plan's text: syntax errors first found, then the rules'."""
+    parsed = parse(text)
+    diagnostics = [
+        _syntax_diagnostic(error.code, error.message, error.span) for error in parsed.syntax_errors
+    ]
+    context = Context(parsed.plan, PlanIndex.of(parsed.plan), today,
+                      tuple(error.span for error in parsed.syntax_errors))
+    for rule in rules:
+        diagnostics.extend(rule.run(context))
+    return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
+
+
+def lint_result(path: str, text: str, today: dt.date) -> LintResult:
+    diagnostics = lint_text(text, today)
+    wanted = {d.span.line for d in diagnostics}
+    lines = {}
+    if wanted:
+        for number, line in enumerate(text.split("\n"), start=1):  # as the parser counts
+            if number in wanted:
+                lines[number] = line.rstrip("\r")
+    return LintResult(path, diagnostics, lines)
+
+
+def _syntax_diagnostic(code, message, span) -> Diagnostic:
+    rule = RULES_BY_CODE[code]
+    return Diagnostic(code, rule.name, rule.severity, message, span)

@@ -1,0 +1,93 @@
+"""What every rule is: metadata, a check over the plan, and its documentation.
+
+A check yields `Finding`s that point at spans taken from the model; it never works out
+a line or column itself. The rule's docstring is its documentation, with an example
+that fails and one that passes under the headings `Fails:` and `Passes:`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
+
+from cpdsl.diagnostics import Diagnostic, Related, Severity
+from cpdsl.index import PlanIndex
+from cpdsl.model import Plan, Span
+
+
+@attrs.frozen
+class Context:
+    """What a check may look at: the plan, its index of ids, and the date to judge by."""
+
+    plan: Plan
+    index: PlanIndex
+    today: dt.date
+    syntax_errors: tuple[Span, ...] = ()
+
+    def is_broken(self, span: Span) -> bool:
+        """Whether a syntax error lies inside `span`: what is missing there may just be unread."""
+        return any(span.contains(e.line, e.column) for e in self.syntax_errors)
+
+
+@attrs.frozen
+class Finding:
+    """A fault at `at`. A finding that something is missing from a block gives the
+    block's span as `within`; it is dropped when a syntax error lies inside that block."""
+
+    at: Span
+    message: str
+    related: tuple[Related, ...] = ()
+    within: Span | None = None
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+@attrs.frozen
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    check: Check | None = None  # None for the rules the parser reports (CP100, CP101)
+
+    def run(self, context: Context) -> Iterator[Diagnostic]:
+        if self.check is None:
+            return
+        for finding in self.check(context):
+            if finding.within is not None and context.is_broken(finding.within):
+                continue
+            yield Diagnostic(self.code, self.name, self.severity, finding.message, finding.at,
+                             finding.related)
+
+    def examples(self, heading: str) -> list[str]:
+        """The code blocks under `Fails:` or `Passes:` in the documentation."""
+        return _examples(self.doc, heading)
+
+
+def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Check], Rule]:
+    """Make a check function into a Rule; its docstring becomes the documentation."""
+
+    def make(check: Check) -> Rule:
+        return Rule(code, name, severity, summary, inspect.cleandoc(check.__doc__ or ""), check)
+
+    return make
+
+
+def _examples(doc: str, heading: str) -> list[str]:
+    blocks: list[str] = []
+    lines = doc.splitlines()
+    for number, line in enumerate(lines):
+        if line.strip() != heading:
+            continue
+        body = []
+        for following in lines[number + 1:]:
+            if following.strip() and not following.startswith("    "):
+                break
+            body.append(following[4:])
+        blocks.append("\n".join(body).strip("\n") + "\n")
+    return blocks

@@ -1,0 +1,91 @@
+"""CP102 duplicate-id and CP103 undefined-reference: every id names one thing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cpdsl.diagnostics import Related, Severity
+from cpdsl.index import PEOPLE, references
+from cpdsl.rules.base import Context, Finding, rule
+from cpdsl.suggest import did_you_mean
+
+_KIND_WORDS = {
+    "child": "a child", "member": "a member", "excluded": "an excluded person",
+    "need": "a need", "outcome": "an outcome", "action": "an action",
+}
+
+
+@rule("CP102", "duplicate-id", Severity.ERROR, "two definitions with one id")
+def duplicate_id(context: Context) -> Iterator[Finding]:
+    """Two definitions with one id, or one statement given twice where it belongs once.
+
+    Every person, need, outcome and action has an id of its own, used to refer to it
+    (`owner sam`). Two things with one id make every reference to it ambiguous. A block
+    that takes a statement once (a member's `name`, the plan's `chair`) and has it twice
+    is reported too: the first is used.
+
+    Fails:
+        member sam { name "Sam Patel" role social-worker }
+        member sam { name "Sam Green" role teacher }
+
+    Passes:
+        member sam { name "Sam Patel" role social-worker }
+        member sam-g { name "Sam Green" role teacher }
+    """
+    for name, defs in context.index.by_id.items():
+        first = defs[0]
+        for later in defs[1:]:
+            yield Finding(
+                later.id.span,
+                f"`{name}` is already defined on line {first.id.span.line} "
+                f"as {_KIND_WORDS[first.kind]}; give this {later.kind} an id of its own",
+                (Related(f"`{name}` is first defined here", first.id.span),),
+            )
+    for node in _nodes_with_repeats(context.plan):
+        for repeat in node.repeats:
+            yield Finding(repeat.span, f"`{repeat.keyword}` is given more than once here; "
+                                       "the first is used")
+
+
+def _nodes_with_repeats(plan) -> Iterator:
+    from cpdsl.model import walk
+
+    for node in walk(plan):
+        if getattr(node, "repeats", ()):
+            yield node
+
+
+@rule("CP103", "undefined-reference", Severity.ERROR, "an id used but never defined")
+def undefined_reference(context: Context) -> Iterator[Finding]:
+    """An id used (an owner, a chair, a need, an outcome, a child) but never defined.
+
+    A reference must name something the plan defines, of the right kind: `owner` and
+    `chair` name people, `need` a need, `outcome` an outcome, `contact` a child.
+
+    Fails:
+        member sam { name "Sam Patel" role social-worker }
+        chair sma
+
+    Passes:
+        member sam { name "Sam Patel" role social-worker }
+        chair sam
+    """
+    index = context.index
+    for ref in references(context.plan):
+        definition = index.lookup(ref.ident.name)
+        wanted = " or ".join(_KIND_WORDS[k] for k in ref.kinds)
+        if definition is None:
+            hint = did_you_mean(ref.ident.name, index.names(*ref.kinds))
+            yield Finding(ref.ident.span, f"`{ref.keyword} {ref.ident.name}`: no {_noun(ref.kinds)} "
+                                          f"has the id `{ref.ident.name}`{hint}")
+        elif definition.kind not in ref.kinds:
+            yield Finding(ref.ident.span,
+                          f"`{ref.keyword} {ref.ident.name}`: `{ref.ident.name}` is "
+                          f"{_KIND_WORDS[definition.kind]}; `{ref.keyword}` takes {wanted}",
+                          (Related(f"`{ref.ident.name}` is defined here", definition.id.span),))
+
+
+def _noun(kinds: tuple[str, ...]) -> str:
+    if kinds == PEOPLE:
+        return "member, child or excluded person"
+    return " or ".join(kinds)

@@ -1,0 +1,104 @@
+"""CP104 invalid-date and CP105 invalid-value: values that cannot be what they say."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from cpdsl import model as m
+from cpdsl import vocabulary as v
+from cpdsl.diagnostics import Severity
+from cpdsl.rules.base import Context, Finding, rule
+from cpdsl.suggest import closest
+
+
+@rule("CP104", "invalid-date", Severity.ERROR, "a date that does not exist")
+def invalid_date(context: Context) -> Iterator[Finding]:
+    """A date written correctly that names no day on the calendar (2026-02-30).
+
+    Every timescale is counted from dates, so one that does not exist cannot be judged.
+
+    Fails:
+        conference initial 2026-02-30
+
+    Passes:
+        conference initial 2026-02-28
+    """
+    for node in m.walk(context.plan):
+        if isinstance(node, m.Date) and node.value is None:
+            yield Finding(node.span, f"{node.text} is not a date: {_why_not(node.text)}")
+
+
+def _why_not(text: str) -> str:
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day < 1:
+        return "days start at 01"
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    return f"{calendar.month_name[month]} {year} has {days} days"
+
+
+# (what the value is called, the values allowed)
+_ROLE = ("role", v.ROLES)
+_CATEGORY = ("category", v.CATEGORIES)
+_DOMAIN = ("domain", v.DOMAINS)
+_STATUS = ("status", v.ACTION_STATUSES)
+_CONFERENCE = ("kind of conference", v.CONFERENCE_KINDS)
+_MEETING = ("kind of meeting", v.MEETING_KINDS)
+_RECOMMENDATION = ("recommendation", v.RECOMMENDATIONS)
+_PROFILE = ("profile", v.PROFILES)
+
+
+@rule("CP105", "invalid-value", Severity.ERROR, "an unknown role, category, domain, profile or status")
+def invalid_value(context: Context) -> Iterator[Finding]:
+    """A value that must come from a fixed list and does not.
+
+    Roles, categories of abuse or neglect, Assessment Framework domains, action statuses,
+    kinds of conference and meeting, recommendations and profile names each come from
+    a list (see docs/language.md); a slip gets "did you mean ...?".
+
+    Fails:
+        member sam { name "Sam Patel" role socialworker }
+
+    Passes:
+        member sam { name "Sam Patel" role social-worker }
+    """
+    for word, (what, allowed) in _values(context.plan):
+        if word.text not in allowed:
+            match = closest(word.text, allowed)
+            hint = f"; did you mean `{match}`?" if match else f": use one of {_listing(allowed)}"
+            yield Finding(word.span, f"`{word.text}` is not a {what}{hint}")
+
+
+def _values(plan: m.Plan) -> Iterator[tuple[m.Word, tuple[str, tuple[str, ...]]]]:
+    if plan.profile is not None and "/" not in plan.profile.text and not (
+        plan.profile.text.endswith(".toml")
+    ):
+        yield plan.profile, _PROFILE
+    for word in plan.categories:
+        yield word, _CATEGORY
+    for person in (*plan.members, *plan.exclusions):
+        if person.role is not None:
+            yield person.role, _ROLE
+    for need in plan.needs:
+        for word in need.domains:
+            yield word, _DOMAIN
+    for action in plan.actions:
+        if action.status is not None:
+            yield action.status.value, _STATUS
+    for conference in plan.conferences:
+        if conference.kind is not None:
+            yield conference.kind, _CONFERENCE
+        if conference.recommendation is not None:
+            yield conference.recommendation.value, _RECOMMENDATION
+    for meeting in plan.meetings:
+        if meeting.kind is not None:
+            yield meeting.kind, _MEETING
+        if meeting.recommendation is not None:
+            yield meeting.recommendation, _RECOMMENDATION
+
+
+def _listing(allowed: tuple[str, ...]) -> str:
+    shown = ", ".join(f"`{a}`" for a in allowed[:8])
+    return shown + (", ..." if len(allowed) > 8 else "")

@@ -1,0 +1,60 @@
+"""Lint many files: find them, read them, and share them out over processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from cpdsl.lint import LintResult, lint_result
+from cpdsl.source import SourceError, read_source
+
+# Below this many files, starting processes costs more than it saves.
+_MIN_FILES_PER_PROCESS = 8
+
+
+def find_plans(paths: Iterable[Path]) -> Iterator[Path | SourceError]:
+    """Each file named, and every `*.cp` under each directory named (hidden ones skipped)."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(".cp"):
+                        yield Path(root, name)
+        elif path.exists():
+            yield path
+        else:
+            yield SourceError(f"{path}: no such file or directory")
+
+
+def lint_file(path: Path, today: dt.date) -> LintResult:
+    try:
+        text = read_source(path)
+    except SourceError as error:
+        return LintResult(str(path), (), error=str(error))
+    return lint_result(str(path), text, today)
+
+
+def _lint_batch(batch: list[Path], today: dt.date) -> list[LintResult]:
+    return [lint_file(path, today) for path in batch]
+
+
+def lint_files(paths: list[Path], today: dt.date, jobs: int) -> list[LintResult]:
+    """Results in the order of `paths`; with `jobs` > 1, in that many processes."""
+    jobs = max(1, min(jobs, len(paths) // _MIN_FILES_PER_PROCESS))
+    if jobs == 1:
+        return _lint_batch(paths, today)
+    from cpdsl.parsing.grammar import get_parser
+
+    get_parser()  # built once here; forked workers inherit it
+    batches = [paths[i::jobs * 4] for i in range(jobs * 4)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        done = list(pool.map(_lint_batch, batches, [today] * len(batches)))
+    by_path: dict[int, LintResult] = {}
+    for i, batch_results in enumerate(done):
+        for j, result in enumerate(batch_results):
+            by_path[i + j * jobs * 4] = result
+    return [by_path[i] for i in range(len(paths))]
