@@ -1,0 +1,30 @@
+# Set-up is two commands: `make demo` and `make test`. Both make .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test tables bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Lint the bundled example; findings (exit 1) are the point of a demo, a failure (2) is not.
+demo: $(STAMP)
+	$(BIN)/cplint examples/amy.cp; status=$$?; test $$status -le 1
+
+test: $(STAMP)
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q
+
+# After editing grammar/cpdsl.lark: regenerate the analysed parser tables.
+tables: $(STAMP)
+	$(BIN)/python -m cpdsl.parsing.build_tables
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis

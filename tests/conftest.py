@@ -1,0 +1,12 @@
+"""Shared test set-up: hypothesis profiles (HYPOTHESIS_PROFILE=ci|dev|deep)."""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+# No example database: it would keep generated plan text on disk between runs.
+_COMMON = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=150, **_COMMON)
+settings.register_profile("dev", max_examples=300, **_COMMON)
+settings.register_profile("deep", max_examples=20_000, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
