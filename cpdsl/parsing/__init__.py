@@ -6,6 +6,9 @@ the syntax errors with their places.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from typing import Any
+
 import attrs
 from lark.exceptions import UnexpectedInput
 
@@ -13,7 +16,7 @@ from cpdsl import model as m
 from cpdsl.parsing.assemble import assemble_plan
 from cpdsl.parsing.chunks import Chunk, outline
 from cpdsl.parsing.grammar import get_parser, top_level_only_keywords
-from cpdsl.parsing.recovery import GiveUp, Recovery
+from cpdsl.parsing.recovery import GiveUp, Recovery, SyntaxProblem
 from cpdsl.parsing.transform import ModelBuilder, Piece
 
 
@@ -33,13 +36,17 @@ class ParseResult:
     comments: tuple[m.Comment, ...]
 
 
-def parse(text: str) -> ParseResult:
-    """Parse a whole plan; never raises on any text."""
+def parse(text: str, cache: PieceCache | None = None) -> ParseResult:
+    """Parse a whole plan; never raises on any text.
+
+    With a `cache` (the language server keeps one per document), pieces whose text is
+    unchanged since the last parse are not parsed again, only placed.
+    """
     layout = outline(text, top_level_only_keywords())
     errors = [SyntaxFinding("CP100", p.message, p.span) for p in layout.problems]
     pieces = []
     for chunk in layout.chunks:
-        piece, piece_errors = parse_piece(text[chunk.start:chunk.end], chunk)
+        piece, piece_errors = parse_piece(text[chunk.start:chunk.end], chunk, cache)
         errors.extend(piece_errors)
         if piece is not None:
             pieces.append(piece)
@@ -55,26 +62,58 @@ def _one_per_place(errors: list[SyntaxFinding]) -> tuple[SyntaxFinding, ...]:
     return tuple(sorted(seen.values(), key=lambda e: (e.span.line, e.span.column)))
 
 
-def parse_piece(text: str, chunk: Chunk) -> tuple[Piece | None, list[SyntaxFinding]]:
+class PieceCache:
+    """Parsed pieces by their text, most recently used kept (in memory only)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[str, str], tuple[Any, tuple[SyntaxProblem, ...]]] = (
+            OrderedDict())
+
+    def get(self, text: str, start_symbol: str):
+        key = (text, start_symbol)
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+        return found
+
+    def put(self, text: str, start_symbol: str, value) -> None:
+        self._entries[(text, start_symbol)] = value
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+def parse_piece(text: str, chunk: Chunk, cache: PieceCache | None = None
+                ) -> tuple[Piece | None, list[SyntaxFinding]]:
     """Parse one piece of a plan; positions are shifted to where the piece starts."""
-    recovery = Recovery(chunk.line - 1)
+    found = cache.get(text, chunk.start_symbol) if cache is not None else None
+    if found is None:
+        found = _parse_tree(text, chunk.start_symbol)
+        if cache is not None:
+            cache.put(text, chunk.start_symbol, found)
+    tree, problems = found
+    line_offset, column_offset = chunk.line - 1, chunk.column - 1
+    errors = []
+    for p in problems:
+        span = _shift(p.line, p.column, p.end_line, p.end_column, line_offset, column_offset)
+        errors.append(SyntaxFinding(p.code, p.message.replace("{line}", str(span.line)), span))
+    if tree is None:
+        return None, errors
+    return ModelBuilder(line_offset, column_offset).transform(tree), errors
+
+
+def _parse_tree(text: str, start_symbol: str) -> tuple[Any, tuple[SyntaxProblem, ...]]:
+    """The Lark tree of one piece (None if unreadable) and its syntax problems."""
+    recovery = Recovery()
     tree = None
     try:
-        tree = get_parser().parse(text, start=chunk.start_symbol, on_error=recovery)
+        tree = get_parser().parse(text, start=start_symbol, on_error=recovery)
     except GiveUp:
         pass
     except UnexpectedInput as error:  # recovery could not mend it: keep what it reported
         if not recovery.problems:
             recovery.problems.append(_unmendable(error))
-    line_offset, column_offset = chunk.line - 1, chunk.column - 1
-    errors = [
-        SyntaxFinding(p.code, p.message, _shift(p.line, p.column, p.end_line, p.end_column,
-                                              line_offset, column_offset))
-        for p in recovery.problems
-    ]
-    if tree is None:
-        return None, errors
-    return ModelBuilder(line_offset, column_offset).transform(tree), errors
+    return tree, tuple(recovery.problems)
 
 
 def _shift(line, column, end_line, end_column, line_offset, column_offset) -> m.Span:
@@ -85,9 +124,7 @@ def _shift(line, column, end_line, end_column, line_offset, column_offset) -> m.
     return m.Span(line + line_offset, column, end_line + line_offset, end_column)
 
 
-def _unmendable(error: UnexpectedInput):
-    from cpdsl.parsing.recovery import SyntaxProblem
-
+def _unmendable(error: UnexpectedInput) -> SyntaxProblem:
     line, column = getattr(error, "line", 1) or 1, getattr(error, "column", 1) or 1
     return SyntaxProblem("CP100", "this statement cannot be read", line, column, line, column + 1)
 

@@ -32,7 +32,11 @@ _PLACEHOLDER_ORDER = ("STRING", "DATE", "IDENT", "NUMBER", "TIME")
 
 @attrs.frozen
 class SyntaxProblem:
-    """A syntax error at a line and column of one parsed piece (1-based, end exclusive)."""
+    """A syntax error at a line and column of one parsed piece (1-based, end exclusive).
+
+    The message is a template: `{line}` stands for the error's line in the whole file,
+    known only once the piece is placed (so a parsed piece can be reused anywhere).
+    """
 
     code: str
     message: str
@@ -47,9 +51,8 @@ class GiveUp(Exception):
 
 
 class Recovery:
-    def __init__(self, line_offset: int = 0) -> None:
+    def __init__(self) -> None:
         self.problems: list[SyntaxProblem] = []
-        self.line_offset = line_offset  # messages name lines of the file, not of the piece
         self._last_line = 0
 
     def __call__(self, error: UnexpectedInput) -> bool:
@@ -137,9 +140,8 @@ class Recovery:
     def _report_unclosed(self, opener: Token) -> None:
         if opener.line == self._last_line:
             return  # an error on its own line (an unclosed string) already explains it
-        line = opener.line + self.line_offset
         self._report_at(
-            "CP100", f"this `{{` opened on line {line} is never closed: add `}}` where the block ends",
+            "CP100", "this `{` opened on line {line} is never closed: add `}` where the block ends",
             opener.line, opener.column, opener.line, opener.column + 1, always=True)
 
     def _report_at(self, code: str, message: str, line: int, column: int, end_line: int,

@@ -1,0 +1,35 @@
+"""The pre-analysed parser tables match the grammar they were made from."""
+
+from cpdsl.parsing import grammar
+from cpdsl.parsing.chunks import Chunk
+from cpdsl.parsing import parse_piece
+from pathlib import Path
+
+EXAMPLE = (Path(__file__).parents[1] / "examples" / "amy.cp").read_text(encoding="utf-8")
+
+
+def test_tables_are_made_from_the_current_grammar():
+    tables = grammar._read_tables()
+    text = grammar.grammar_path().read_text(encoding="utf-8")
+    assert tables is not None, "run `make tables`"
+    assert tables["grammar_sha256"] == grammar.grammar_hash(text), (
+        "grammar/cpdsl.lark changed: run `make tables` to regenerate the parser tables"
+    )
+
+
+def test_loaded_and_built_parsers_agree():
+    text = grammar.grammar_path().read_text(encoding="utf-8")
+    built = grammar.build_parser(text)
+    loaded = grammar.get_parser()
+    body = EXAMPLE[EXAMPLE.index("{") + 1:EXAMPLE.rindex("}")]
+    assert built.parse(body, start="plan_items") == loaded.parse(body, start="plan_items")
+
+
+def test_a_single_block_parses_on_its_own():
+    text = 'action book "Book the review" {\n  owner kerry\n  due 2026-02-01\n}\n'
+    piece, errors = parse_piece(text, Chunk(0, len(text), 40, 3, "plan_items"))
+    assert errors == []
+    action = piece.fields[0].value
+    assert action.id.name == "book"
+    assert (action.span.line, action.span.column) == (40, 3)
+    assert (action.due.span.line, action.due.span.column) == (42, 7)
