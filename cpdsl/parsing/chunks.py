@@ -16,7 +16,7 @@ import attrs
 from cpdsl.model import Comment, Span
 
 # What the scan must see: block strings, strings, comments, braces and newlines.
-_SIGNIFICANT = re.compile(r'"""[\s\S]*?(?:"""|\Z)|"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[{}]|\n')
+_SIGNIFICANT = re.compile(r'"""[\s\S]*?(?:"""|\Z)|"(?:[^"\\\n]|\\.)*"?|#[^\r\n]*|[{}]|\n')
 _LINE_START = re.compile(r"[ \t\f\r]*([A-Za-z][A-Za-z0-9_-]*|[^\s#}])?")
 _INDENT = re.compile(r"[ \t\f\r]*")
 _ONLY_SPACE_AND_COMMENTS = re.compile(r"(?:\s+|#[^\n]*)*")

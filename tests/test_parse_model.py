@@ -1,0 +1,113 @@
+"""The parser builds the model the plan describes, with exact spans."""
+
+import datetime as dt
+from pathlib import Path
+
+from cpdsl import model as m
+from cpdsl.parsing import PieceCache, parse
+
+AMY = (Path(__file__).parents[1] / "examples" / "amy.cp").read_text(encoding="utf-8")
+
+
+def test_example_builds_every_part():
+    result = parse(AMY)
+    plan = result.plan
+    assert result.syntax_errors == ()
+    assert plan.title == m.Text("Amy Example")
+    assert plan.profile == m.Word("england")
+    assert plan.reference == m.Text("CP-2026-0042")
+    assert plan.categories == (m.Word("neglect"),)
+    assert [c.id.name for c in plan.children] == ["amy"]
+    assert plan.children[0].born.value == dt.date(2019, 4, 12)
+    assert [(c.kind.text, c.date.value) for c in plan.conferences] == [
+        ("initial", dt.date(2026, 1, 12)), ("review", dt.date(2026, 4, 8))]
+    assert plan.conferences[0].concerns[0].value.startswith("Amy is often not brought")
+    sam = plan.members[0]
+    assert (sam.id.name, sam.role.text, sam.lead) == ("sam", "social-worker", True)
+    assert [x.id.name for x in plan.members] == ["sam", "jo", "ria", "kerry"]
+    assert plan.exclusions[0].informed_by == m.Ident("sam")
+    assert (plan.chair, plan.second_chair) == (m.Ident("sam"), m.Ident("jo"))
+    assert plan.needs[0].domains == (m.Word("health"),)
+    outcome = plan.outcomes[0]
+    assert outcome.needs == (m.Ident("health"),) and outcome.by.value == dt.date(2026, 4, 1)
+    action = plan.actions[0]
+    assert (action.owner, action.support) == (m.Ident("kerry"), (m.Ident("jo"),))
+    assert action.outcomes == (m.Ident("appointments"),)
+    contact = plan.contacts[0]
+    assert (contact.child.name, contact.by.name, contact.alone) == ("amy", "sam", True)
+    assert contact.every == m.Duration(2, "weeks")
+    assert plan.contingency.value.startswith("If Amy misses two appointments in a row")
+    assert plan.contingency.triple_quoted
+    assert [v.subject.name for v in plan.views] == ["child", "parents"]
+    assert plan.core_groups.every == m.Duration(4, "weeks")
+    meeting = plan.meetings[0]
+    assert meeting.attended == (m.Ident("sam"), m.Ident("jo"), m.Ident("kerry"))
+    assert meeting.apologies == (m.Absence(m.Ident("ria"), True),)
+    assert meeting.minutes_circulated.value == dt.date(2026, 1, 27)
+
+
+def test_spans_are_one_based_and_end_exclusive():
+    plan = parse(AMY).plan
+    line = AMY.split("\n").index("  chair sam") + 1
+    assert plan.chair.span == m.Span(line, 9, line, 12)
+    member = plan.members[0]
+    member_line = next(i for i, t in enumerate(AMY.split("\n"), 1) if t.startswith("  member sam"))
+    assert member.span.line == member_line and member.span.column == 3
+    assert member.header == m.Span(member_line, 3, member_line, 13)
+    assert plan.header.line == 2
+
+
+def test_spans_stay_out_of_equality():
+    moved = "\n\n# moved down\n" + AMY.replace("  ", "    ")
+    assert parse(moved).plan == parse(AMY).plan
+    assert parse(moved).plan.chair.span != parse(AMY).plan.chair.span
+
+
+def test_comments_are_collected_with_their_places():
+    comments = parse(AMY).comments
+    assert comments[0] == m.Comment("# Training example: a neglect plan after the initial conference.")
+    assert comments[0].span == m.Span(1, 1, 1, len(comments[0].text) + 1)
+    assert any("whose procedures" in c.text for c in comments)
+
+
+def test_text_values():
+    text = ('plan "A \\"quoted\\" title \\\\ end" {\n  contingency """First line\n'
+            '      indented more\n    back\n  """\n}\n')
+    plan = parse(text).plan
+    assert plan.title.value == 'A "quoted" title \\ end'
+    assert plan.contingency.value == "First line\n  indented more\nback"
+
+
+def test_keywords_are_whole_words():
+    text = 'plan "x" {\n  member sam { name "Sam" role parent }\n  chairs sam\n}\n'
+    errors = parse(text).syntax_errors
+    assert [(e.code, e.span.line, e.span.column) for e in errors] == [("CP101", 3, 3)]
+
+
+def test_bom_and_crlf_are_read():
+    text = AMY.replace("\n", "\r\n")
+    result = parse(text)
+    assert result.syntax_errors == ()
+    assert result.plan == parse(AMY).plan
+
+
+def test_cache_reuses_unchanged_pieces_and_places_them_anew():
+    cache = PieceCache()
+    first = parse(AMY, cache)
+    entries = len(cache._entries)
+    shifted = AMY.replace("  chair sam\n", "  chair sam\n\n\n")
+    second = parse(shifted, cache)
+    assert len(cache._entries) <= entries + 2  # only the changed piece is new
+    assert second.plan == first.plan
+    assert second.plan.meetings[0].span.line == first.plan.meetings[0].span.line + 2
+    assert second.plan == parse(shifted).plan
+
+
+def test_cached_errors_name_the_right_line():
+    cache = PieceCache()
+    broken = 'plan "x" {\n  member sam {\n    name "Sam"\n  member jo { name "Jo" }\n}\n'
+    parse(broken, cache)
+    later = broken.replace('plan "x" {\n', 'plan "x" {\n\n\n')
+    errors = parse(later, cache).syntax_errors
+    assert errors[0].message.startswith("this `{` opened on line 4 ")
+    assert errors[0].span.line == 4
