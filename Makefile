@@ -4,13 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test tables bench clean
+.PHONY: demo test tables bench bytecode clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(MAKE) --no-print-directory bytecode
 	touch $(STAMP)
+
+# Compile cpdsl's bytecode once, as pip does for a wheel: where PYTHONDONTWRITEBYTECODE is
+# set, an editable install would otherwise compile every module on every run.
+bytecode:
+	$(BIN)/python -m compileall -q cpdsl
 
 # Lint the bundled example; findings (exit 1) are the point of a demo, a failure (2) is not.
 demo: $(STAMP)
@@ -22,6 +28,7 @@ test: $(STAMP)
 # After editing grammar/cpdsl.lark: regenerate the analysed parser tables.
 tables: $(STAMP)
 	$(BIN)/python -m cpdsl.parsing.build_tables
+	$(MAKE) --no-print-directory bytecode
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

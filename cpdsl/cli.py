@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
-from pathlib import Path
 
 import click
 
@@ -40,7 +38,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "github"]),
               default="text", show_default=True, help="How to print the findings.")
 @click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD",
@@ -54,12 +52,14 @@ def main() -> None:
 def check(paths, fmt, today, stdin_filename, jobs, color, verbose) -> None:
     """Lint plans: files, directories (every *.cp under them) or - for standard input."""
     try:
-        code = _check(paths or (Path("."),), fmt, today, stdin_filename,
+        code = _check(paths or (".",), fmt, today, stdin_filename,
                       jobs or os.cpu_count() or 1, _use_colour(color))
     except Exception as error:  # a bug in cplint, not in the plan: say so, ask for a report
         click.echo(f"cplint: internal error ({type(error).__name__}); please report it "
                    "(--verbose shows the trace, which may quote the plan)", err=True)
         if verbose:
+            import traceback
+
             traceback.print_exc()
         code = EXIT_FAILED
     sys.exit(code)
@@ -73,9 +73,9 @@ def _check(paths, fmt, today, stdin_filename, jobs, colour) -> int:
 
     results: list[LintResult] = []
     failures: list[str] = []
-    files: list[Path] = []
+    files: list[str] = []
     for path in paths:
-        if str(path) == "-":
+        if path == "-":
             name = stdin_filename or "<stdin>"
             try:
                 text = decode(sys.stdin.buffer.read(), name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import click
@@ -77,6 +76,7 @@ def summary(results: Sequence[LintResult]) -> str:
 
 
 def render_json(results: Sequence[LintResult], colour: bool = False) -> str:
+    import json
     items = [
         {
             "file": result.path,

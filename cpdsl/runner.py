@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 from cpdsl.lint import LintResult, lint_result
 from cpdsl.source import SourceError, read_source
@@ -15,38 +13,40 @@ from cpdsl.source import SourceError, read_source
 _MIN_FILES_PER_PROCESS = 8
 
 
-def find_plans(paths: Iterable[Path]) -> Iterator[Path | SourceError]:
+def find_plans(paths: Iterable[str]) -> Iterator[str | SourceError]:
     """Each file named, and every `*.cp` under each directory named (hidden ones skipped)."""
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.endswith(".cp"):
-                        yield Path(root, name)
-        elif path.exists():
+                        yield os.path.join(root, name)
+        elif os.path.exists(path):
             yield path
         else:
             yield SourceError(f"{path}: no such file or directory")
 
 
-def lint_file(path: Path, today: dt.date) -> LintResult:
+def lint_file(path: str, today: dt.date) -> LintResult:
     try:
         text = read_source(path)
     except SourceError as error:
-        return LintResult(str(path), (), error=str(error))
-    return lint_result(str(path), text, today)
+        return LintResult(path, (), error=str(error))
+    return lint_result(path, text, today)
 
 
-def _lint_batch(batch: list[Path], today: dt.date) -> list[LintResult]:
+def _lint_batch(batch: list[str], today: dt.date) -> list[LintResult]:
     return [lint_file(path, today) for path in batch]
 
 
-def lint_files(paths: list[Path], today: dt.date, jobs: int) -> list[LintResult]:
+def lint_files(paths: list[str], today: dt.date, jobs: int) -> list[LintResult]:
     """Results in the order of `paths`; with `jobs` > 1, in that many processes."""
     jobs = max(1, min(jobs, len(paths) // _MIN_FILES_PER_PROCESS))
     if jobs == 1:
         return _lint_batch(paths, today)
+    from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
+
     from cpdsl.parsing.grammar import get_parser
 
     get_parser()  # built once here; forked workers inherit it

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 
 class SourceError(Exception):
@@ -22,13 +21,14 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_source(path: Path) -> str:
+def read_source(path: str) -> str:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise SourceError(f"{path}: is a directory") from None
     except OSError as error:
         raise SourceError(f"{path}: cannot be read ({error.strerror or error})") from None
-    return decode(data, str(path))
+    return decode(data, path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -13,6 +12,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     key = word.lower().replace("_", "-")
     if key in folded:
         return folded[key]
+    import difflib  # only on a slip: it is slow to import
+
     match = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.7)
     return folded[match[0]] if match else None
 

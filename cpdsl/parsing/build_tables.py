@@ -5,5 +5,6 @@ import sys
 from cpdsl.parsing.grammar import TABLES_PATH, render_tables
 
 if __name__ == "__main__":
-    TABLES_PATH.write_bytes(render_tables())
+    with open(TABLES_PATH, "wb") as file:
+        file.write(render_tables())
     sys.stdout.write(f"wrote {TABLES_PATH}\n")

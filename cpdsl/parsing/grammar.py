@@ -13,16 +13,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import pickle
-from pathlib import Path
+import os
 
 import lark
 from lark import Lark
 from lark.lark import PostLex
-from lark.parsers.grammar_analysis import calculate_sets
 
 GRAMMAR_NAME = "cpdsl.lark"
 START_SYMBOLS = ["start", "plan_header", "plan_items"]
-TABLES_PATH = Path(__file__).with_name("tables.pickle")
+_HERE = os.path.dirname(os.path.abspath(__file__))
+TABLES_PATH = os.path.join(_HERE, "tables.pickle")
 
 # Value terminals the lexer may produce in every parser state, so that a word out of
 # place arrives as one whole unexpected token ("ownr", "2026-2-1") that the error
@@ -40,12 +40,18 @@ class _AlwaysLexed(PostLex):
         return stream
 
 
-def grammar_path() -> Path:
+def grammar_path() -> str:
     """The grammar inside an installed wheel, else the one at the top of the source tree."""
-    packaged = Path(__file__).resolve().parent.parent / "grammar" / GRAMMAR_NAME
-    if packaged.is_file():
+    package = os.path.dirname(_HERE)
+    packaged = os.path.join(package, "grammar", GRAMMAR_NAME)
+    if os.path.isfile(packaged):
         return packaged
-    return Path(__file__).resolve().parents[2] / "grammar" / GRAMMAR_NAME
+    return os.path.join(os.path.dirname(package), "grammar", GRAMMAR_NAME)
+
+
+def grammar_text() -> str:
+    with open(grammar_path(), encoding="utf-8") as file:
+        return file.read()
 
 
 def grammar_hash(text: str) -> str:
@@ -66,18 +72,27 @@ def build_parser(text: str) -> Lark:
 
 @functools.cache
 def get_parser() -> Lark:
-    text = grammar_path().read_text(encoding="utf-8")
-    tables = _read_tables()
-    if tables and tables["grammar_sha256"] == grammar_hash(text) and (
+    tables = current_tables()
+    if tables is not None:
+        return Lark._load_from_dict(tables["data"], tables["memo"], postlex=_AlwaysLexed())
+    return build_parser(grammar_text())
+
+
+@functools.cache
+def current_tables() -> dict | None:
+    """The shipped tables, if they were made from this grammar by this Lark."""
+    tables = read_tables()
+    if tables and tables["grammar_sha256"] == grammar_hash(grammar_text()) and (
         tables["lark_version"] == lark.__version__
     ):
-        return Lark._load_from_dict(tables["data"], tables["memo"], postlex=_AlwaysLexed())
-    return build_parser(text)
+        return tables
+    return None
 
 
-def _read_tables() -> dict | None:
+def read_tables() -> dict | None:
     try:
-        return pickle.loads(TABLES_PATH.read_bytes())
+        with open(TABLES_PATH, "rb") as file:
+            return pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError):
         return None
 
@@ -88,7 +103,15 @@ def top_level_only_keywords() -> frozenset[str]:
 
     Such a word at the start of a line inside a block means the block was never closed.
     """
-    parser = get_parser()
+    tables = current_tables()
+    if tables is not None:
+        return frozenset(tables["top_level_only"])
+    return _top_level_only(get_parser())
+
+
+def _top_level_only(parser: Lark) -> frozenset[str]:
+    from lark.parsers.grammar_analysis import calculate_sets  # only when tables are rebuilt
+
     first, _, _ = calculate_sets(parser.rules)
     starts = {}
     for rule in parser.rules:
@@ -130,14 +153,16 @@ def _keyword_texts() -> dict[str, str]:
 
 def render_tables() -> bytes:
     """The contents of `tables.pickle`: the analysed parser and what it was made from."""
-    text = grammar_path().read_text(encoding="utf-8")
-    data, memo = build_parser(text).memo_serialize([lark.lexer.TerminalDef, lark.grammar.Rule])
+    text = grammar_text()
+    parser = build_parser(text)
+    data, memo = parser.memo_serialize([lark.lexer.TerminalDef, lark.grammar.Rule])
     data["options"] = {k: v for k, v in data["options"].items() if k != "postlex"}
     tables = {
         "grammar_sha256": grammar_hash(text),
         "lark_version": lark.__version__,
         "data": data,
         "memo": memo,
+        "top_level_only": sorted(_top_level_only(parser)),
     }
     return pickle.dumps(tables, protocol=4)
 

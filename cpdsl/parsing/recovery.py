@@ -73,7 +73,7 @@ class Recovery:
     def _mend(self, error: UnexpectedToken) -> bool:
         parser = error.interactive_parser
         token = error.token
-        expected = set(parser.choices())
+        expected = parser.accepts()  # not choices(): merged LALR states offer more
         stack = parser.parser_state.value_stack
         opener = _unclosed_block(stack)
         keyword = _block_keyword(stack)
@@ -99,7 +99,7 @@ class Recovery:
         if opener is not None:
             self._report_unclosed(opener)
         else:
-            self._report(error, set(parser.choices()))
+            self._report(error, parser.accepts())
         for _ in range(50):
             choices = parser.choices()
             if "$END" in choices:

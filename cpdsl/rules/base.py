@@ -8,7 +8,7 @@ that fails and one that passes under the headings `Fails:` and `Passes:`.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
@@ -73,9 +73,15 @@ def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Ch
     """Make a check function into a Rule; its docstring becomes the documentation."""
 
     def make(check: Check) -> Rule:
-        return Rule(code, name, severity, summary, inspect.cleandoc(check.__doc__ or ""), check)
+        return Rule(code, name, severity, summary, cleandoc(check.__doc__ or ""), check)
 
     return make
+
+
+def cleandoc(doc: str) -> str:
+    """A docstring without its indentation (inspect.cleandoc, without importing inspect)."""
+    first, _, rest = doc.strip("\n").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
 def _examples(doc: str, heading: str) -> list[str]:

@@ -1,13 +1,11 @@
 """CP100 and CP101: found by the parser, documented here like every other rule."""
 
-import inspect
-
 from cpdsl.diagnostics import Severity
-from cpdsl.rules.base import Rule
+from cpdsl.rules.base import Rule, cleandoc
 
 SYNTAX_ERROR = Rule(
     "CP100", "syntax-error", Severity.ERROR, "text that does not parse",
-    inspect.cleandoc("""Text that does not parse: every one is reported, each at its place, in plain words.
+    cleandoc("""Text that does not parse: every one is reported, each at its place, in plain words.
 
     A plan is `plan "Title" { ... }` holding statements that start with a keyword.
     After a syntax error cplint mends what it can (closes a block, assumes a missing
@@ -28,7 +26,7 @@ SYNTAX_ERROR = Rule(
 
 UNKNOWN_KEYWORD = Rule(
     "CP101", "unknown-keyword", Severity.ERROR, "a keyword the language does not have",
-    inspect.cleandoc("""A statement that starts with a word the language does not have.
+    cleandoc("""A statement that starts with a word the language does not have.
 
     Usually a slip of the keyboard: cplint names the keyword it most looks like among
     those the block can hold.

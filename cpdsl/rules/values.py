@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 
 from cpdsl import model as m
@@ -30,6 +29,7 @@ def invalid_date(context: Context) -> Iterator[Finding]:
 
 
 def _why_not(text: str) -> str:
+    import calendar  # only here, for the rare bad date: it is slow to import
     year, month, day = (int(part) for part in text.split("-"))
     if not 1 <= month <= 12:
         return f"there is no month {month}"
