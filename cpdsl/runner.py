@@ -47,9 +47,9 @@ def lint_files(paths: list[str], today: dt.date, jobs: int) -> list[LintResult]:
         return _lint_batch(paths, today)
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
-    from cpdsl.parsing.grammar import get_parser
+    from cpdsl.parsing.grammar import get_grammar
 
-    get_parser()  # built once here; forked workers inherit it
+    get_grammar()  # loaded once here; forked workers inherit it
     batches = [paths[i::jobs * 4] for i in range(jobs * 4)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         done = list(pool.map(_lint_batch, batches, [today] * len(batches)))

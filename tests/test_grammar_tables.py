@@ -9,20 +9,32 @@ EXAMPLE = (Path(__file__).parents[1] / "examples" / "amy.cp").read_text(encoding
 
 
 def test_tables_are_made_from_the_current_grammar():
-    tables = grammar._read_tables()
-    text = grammar.grammar_path().read_text(encoding="utf-8")
+    tables = grammar.read_tables()
+    text = grammar.grammar_text()
     assert tables is not None, "run `make tables`"
     assert tables["grammar_sha256"] == grammar.grammar_hash(text), (
         "grammar/cpdsl.lark changed: run `make tables` to regenerate the parser tables"
     )
 
 
-def test_loaded_and_built_parsers_agree():
-    text = grammar.grammar_path().read_text(encoding="utf-8")
-    built = grammar.build_parser(text)
-    loaded = grammar.get_parser()
+def test_our_lexer_and_larks_contextual_lexer_agree():
+    from cpdsl.parsing.lalr import parse_tree
+    from cpdsl.parsing.recovery import Recovery
+
     body = EXAMPLE[EXAMPLE.index("{") + 1:EXAMPLE.rindex("}")]
-    assert built.parse(body, start="plan_items") == loaded.parse(body, start="plan_items")
+    recovery = Recovery()
+    ours = parse_tree(body, "plan_items", recovery)
+    assert recovery.problems == []
+    assert ours == grammar.get_parser().parse(body, start="plan_items")
+
+
+def test_loaded_tables_equal_a_fresh_analysis():
+    fresh = grammar.analyse(grammar.grammar_text())
+    loaded = grammar.read_tables()["grammar"]
+    assert loaded.keywords == fresh.keywords
+    assert loaded.terminals == fresh.terminals
+    assert loaded.top_level_only == fresh.top_level_only
+    assert len(loaded.parse_table.states) == len(fresh.parse_table.states)
 
 
 def test_a_single_block_parses_on_its_own():

@@ -10,12 +10,12 @@ from collections import OrderedDict
 from typing import Any
 
 import attrs
-from lark.exceptions import UnexpectedInput
 
 from cpdsl import model as m
 from cpdsl.parsing.assemble import assemble_plan
 from cpdsl.parsing.chunks import Chunk, outline
-from cpdsl.parsing.grammar import get_parser, top_level_only_keywords
+from cpdsl.parsing.grammar import get_grammar
+from cpdsl.parsing.lalr import parse_tree
 from cpdsl.parsing.recovery import GiveUp, Recovery, SyntaxProblem
 from cpdsl.parsing.transform import ModelBuilder, Piece
 
@@ -42,7 +42,8 @@ def parse(text: str, cache: PieceCache | None = None) -> ParseResult:
     With a `cache` (the language server keeps one per document), pieces whose text is
     unchanged since the last parse are not parsed again, only placed.
     """
-    layout = outline(text, top_level_only_keywords())
+    grammar = get_grammar()
+    layout = outline(text, grammar.top_level, grammar.top_level_only)
     errors = [SyntaxFinding("CP100", p.message, p.span) for p in layout.problems]
     pieces = []
     for chunk in layout.chunks:
@@ -105,14 +106,10 @@ def parse_piece(text: str, chunk: Chunk, cache: PieceCache | None = None
 def _parse_tree(text: str, start_symbol: str) -> tuple[Any, tuple[SyntaxProblem, ...]]:
     """The Lark tree of one piece (None if unreadable) and its syntax problems."""
     recovery = Recovery()
-    tree = None
     try:
-        tree = get_parser().parse(text, start=start_symbol, on_error=recovery)
+        tree = parse_tree(text, start_symbol, recovery)
     except GiveUp:
-        pass
-    except UnexpectedInput as error:  # recovery could not mend it: keep what it reported
-        if not recovery.problems:
-            recovery.problems.append(_unmendable(error))
+        tree = None
     return tree, tuple(recovery.problems)
 
 
@@ -122,11 +119,6 @@ def _shift(line, column, end_line, end_column, line_offset, column_offset) -> m.
     if end_line == 1:
         end_column += column_offset
     return m.Span(line + line_offset, column, end_line + line_offset, end_column)
-
-
-def _unmendable(error: UnexpectedInput) -> SyntaxProblem:
-    line, column = getattr(error, "line", 1) or 1, getattr(error, "column", 1) or 1
-    return SyntaxProblem("CP100", "this statement cannot be read", line, column, line, column + 1)
 
 
 def _end_of(text: str) -> tuple[int, int]:

@@ -49,14 +49,22 @@ class Outline:
     problems: tuple[Problem, ...]
 
 
-def outline(text: str, top_level_only: Collection[str]) -> Outline:
-    """Find the pieces of `text`; `top_level_only` are keywords never valid in a block."""
-    return _Scanner(text, top_level_only).run()
+def outline(text: str, top_level: Collection[str], top_level_only: Collection[str]) -> Outline:
+    """Find the pieces of `text`.
+
+    A piece starts at each line that begins with a keyword in `top_level` (a line that
+    begins otherwise continues the statement above). A line inside a block that begins
+    with a keyword in `top_level_only` (never valid in a block), indented no deeper than
+    the block's first line, means the block was never closed.
+    """
+    return _Scanner(text, top_level, top_level_only).run()
 
 
 class _Scanner:
-    def __init__(self, text: str, top_level_only: Collection[str]) -> None:
+    def __init__(self, text: str, top_level: Collection[str],
+                 top_level_only: Collection[str]) -> None:
         self.text = text
+        self.top_level = top_level
         self.top_level_only = top_level_only
         self.chunks: list[Chunk] = []
         self.comments: list[Comment] = []
@@ -153,7 +161,8 @@ class _Scanner:
         if word is None:
             return depth
         if depth == 1:
-            self._split()
+            if word in self.top_level:
+                self._split()
         elif word in self.top_level_only and opened and self._indent() <= opened[-1]:
             del opened[1:]
             self._split()

@@ -1,6 +1,6 @@
 """Syntax errors in plain words, and recovery so that one mistake hides nothing else.
 
-Lark calls `Recovery` at each unexpected token. It reports the error (at most one a line,
+The parser calls `Recovery.mend` at each unexpected token. It reports the error (at most one a line,
 so one slip does not become a cascade), then mends the parse in the cheapest way that
 lets the token be read: close a block that was never closed, insert the one missing
 keyword, stand a placeholder in for a missing or malformed value, or else skip the
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 from lark import Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedToken
 
 from cpdsl.parsing.grammar import is_keyword, keyword_text
 from cpdsl.suggest import closest
@@ -55,53 +55,41 @@ class Recovery:
         self.problems: list[SyntaxProblem] = []
         self._last_line = 0
 
-    def __call__(self, error: UnexpectedInput) -> bool:
-        if isinstance(error, UnexpectedCharacters):  # JUNK lexes anything; kept for safety
-            self._report_at("CP100", f"unexpected character `{error.char}`", error.line,
-                            error.column, error.line, error.column + 1)
-            return True
-        if not isinstance(error, UnexpectedToken):
-            return False
-        if len(self.problems) >= MAX_ERRORS_PER_PIECE:
-            raise GiveUp
-        if error.token.type == "$END":
-            return self._close_at_end(error)
-        return self._mend(error)
-
     # -- mending -------------------------------------------------------------------
 
-    def _mend(self, error: UnexpectedToken) -> bool:
-        parser = error.interactive_parser
-        token = error.token
-        expected = parser.accepts()  # not choices(): merged LALR states offer more
-        stack = parser.parser_state.value_stack
+    def mend(self, cursor, token: Token) -> None:
+        """After `cursor` refused `token`: report it, then mend the parse or skip the token."""
+        if len(self.problems) >= MAX_ERRORS_PER_PIECE:
+            raise GiveUp
+        expected = cursor.accepts()
+        stack = cursor.value_stack
         opener = _unclosed_block(stack)
         keyword = _block_keyword(stack)
-        if "RBRACE" in expected and opener and keyword and _starts_line(parser, token) and (
+        if "RBRACE" in expected and opener and keyword and _starts_line(stack, token) and (
             token.column <= keyword.column
         ):
-            if self._try(parser, ["RBRACE"], token):
+            if _try(cursor, ["RBRACE"], token):
                 self._report_unclosed(opener)
-                return True
-        self._report(error, expected)
+                return
+        self._report(cursor, token, expected)
         keywords = [t for t in expected if keyword_text(t)]
-        if len(keywords) == 1 and self._try(parser, keywords, token):
-            return True
+        if len(keywords) == 1 and _try(cursor, keywords, token):
+            return
         values = [t for t in _PLACEHOLDER_ORDER if t in expected]
-        if values and not keywords and not self._try(parser, values[:1], token):
+        if values and not keywords and not _try(cursor, values[:1], token):
             if token.type in VALUE_TERMINALS or token.type in ("JUNK", "OPEN_STRING"):
-                _feed(parser, values[:1], None)  # the placeholder stands for the bad value
-        return True  # the token itself is skipped
+                _feed(cursor, values[:1], token, replace=True)  # stands in for the bad value
+        # else the token is skipped
 
-    def _close_at_end(self, error: UnexpectedToken) -> bool:
-        parser = error.interactive_parser
-        opener = _unclosed_block(parser.parser_state.value_stack)
+    def close_at_end(self, cursor, end: Token) -> bool:
+        """At the end of the piece with blocks still open: report, then close them."""
+        opener = _unclosed_block(cursor.value_stack)
         if opener is not None:
             self._report_unclosed(opener)
         else:
-            self._report(error, parser.accepts())
+            self._report(cursor, end, cursor.accepts())
         for _ in range(50):
-            choices = parser.choices()
+            choices = cursor.choices()
             if "$END" in choices:
                 return True
             mend = "RBRACE" if "RBRACE" in choices else next(
@@ -110,25 +98,14 @@ class Recovery:
                 mend = next((t for t in choices if keyword_text(t)), None)
             if mend is None:
                 return False
-            _feed(parser, [mend], None)
+            _feed(cursor, [mend], end, replace=True)
         return False
-
-    @staticmethod
-    def _try(parser, inserted: list[str], token: Token) -> bool:
-        """Insert `inserted` before `token` if the parse can then read the token."""
-        try:
-            _feed(parser.copy(deepcopy_values=False), inserted, token)
-        except UnexpectedInput:
-            return False
-        _feed(parser, inserted, token)
-        return True
 
     # -- reporting -----------------------------------------------------------------
 
-    def _report(self, error: UnexpectedToken, expected: set[str]) -> None:
-        token = error.token
-        previous = _last_token(error.interactive_parser.parser_state.value_stack)
-        keyword = _block_keyword(error.interactive_parser.parser_state.value_stack)
+    def _report(self, cursor, token: Token, expected: set[str]) -> None:
+        previous = _last_token(cursor.value_stack)
+        keyword = _block_keyword(cursor.value_stack)
         code, message = describe(token, expected, previous,
                                  keyword_text(keyword.type) if keyword else None)
         end_line = getattr(token, "end_line", None) or token.line
@@ -152,12 +129,23 @@ class Recovery:
         self.problems.append(SyntaxProblem(code, message, line, column, end_line, end_column))
 
 
-def _feed(parser, inserted: list[str], token: Token | None) -> None:
-    """Feed placeholders (empty tokens) for `inserted`, then `token` unless it is None."""
+def _try(cursor, inserted: list[str], token: Token) -> bool:
+    """Insert `inserted` before `token` if the parse can then read the token."""
+    try:
+        _feed(cursor.copy(), inserted, token)
+    except UnexpectedToken:
+        return False
+    _feed(cursor, inserted, token)
+    return True
+
+
+def _feed(cursor, inserted: list[str], token: Token, replace: bool = False) -> None:
+    """Feed placeholders (empty tokens at `token`'s place) for `inserted`, then `token`
+    itself unless the placeholders replace it."""
     for name in inserted:
-        parser.feed_token(Token.new_borrow_pos(name, "", parser.lexer_thread.state.last_token))
-    if token is not None:
-        parser.feed_token(token)
+        cursor.feed(Token.new_borrow_pos(name, "", token))
+    if not replace:
+        cursor.feed(token)
 
 
 def describe(token: Token, expected: set[str], previous: Token | None,
@@ -242,6 +230,6 @@ def _block_keyword(stack: list) -> Token | None:
     return keyword
 
 
-def _starts_line(parser, token: Token) -> bool:
-    previous = _last_token(parser.parser_state.value_stack)
+def _starts_line(stack: list, token: Token) -> bool:
+    previous = _last_token(stack)
     return previous is None or (previous.end_line or previous.line) < token.line
