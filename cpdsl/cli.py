@@ -17,7 +17,8 @@ class _LintByDefault(click.Group):
     """`cplint PATH...` means `cplint check PATH...`."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+        own = ("--help", "-h", "--version")
+        if not args or (args[0] not in self.commands and args[0] not in own):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 

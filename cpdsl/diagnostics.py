@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-
-import attrs
+from typing import NamedTuple
 
 from cpdsl.model import Span
 
@@ -15,16 +14,14 @@ class Severity(enum.Enum):
     INFO = "info"
 
 
-@attrs.frozen
-class Related:
+class Related(NamedTuple):
     """A second place a finding is about (the conference a deadline counts from)."""
 
     message: str
     span: Span
 
 
-@attrs.frozen
-class Diagnostic:
+class Diagnostic(NamedTuple):
     code: str
     name: str
     severity: Severity

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import attrs
+from typing import NamedTuple
 
 from cpdsl import model as m
 
 PEOPLE = ("child", "member", "excluded")
 
 
-@attrs.frozen
-class Definition:
+class Definition(NamedTuple):
     kind: str  # child, member, excluded, need, outcome, action
     node: object
 
@@ -21,8 +19,7 @@ class Definition:
         return self.node.id
 
 
-@attrs.frozen
-class PlanIndex:
+class PlanIndex(NamedTuple):
     by_id: dict[str, tuple[Definition, ...]]
 
     @classmethod
@@ -51,8 +48,7 @@ def definitions(plan: m.Plan) -> Iterator[Definition]:
             yield Definition(kind, node)
 
 
-@attrs.frozen
-class Reference:
+class Reference(NamedTuple):
     """An id used somewhere, the keyword it follows, and what kinds it may name."""
 
     ident: m.Ident

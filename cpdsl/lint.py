@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-
-import attrs
+from typing import NamedTuple
 
 from cpdsl.diagnostics import Diagnostic
 from cpdsl.index import PlanIndex
@@ -14,17 +13,17 @@ from cpdsl.rules import ALL_RULES, RULES_BY_CODE
 from cpdsl.rules.base import Context, Rule
 
 
-@attrs.frozen
-class LintResult:
+class LintResult(NamedTuple):
     """The findings for one file, with the source lines they point at (for display)."""
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
-    lines: dict[int, str] = attrs.field(factory=dict)
+    lines: dict[int, str] | None = None  # line number -> text, for the lines found at
     error: str | None = None  # the file could not be linted at all (unreadable, not UTF-8)
 
 
-def lint_text(text: str, today: dt.date, rules: Iterable[Rule] = ALL_RULES) -> tuple[Diagnostic, ...]:
+def lint_text(text: str, today: dt.date,
+              rules: Iterable[Rule] = ALL_RULES) -> tuple[Diagnostic, ...]:
     """Every finding in a plan's text: syntax errors first found, then the rules'."""
     parsed = parse(text)
     diagnostics = [

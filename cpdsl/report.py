@@ -50,7 +50,7 @@ def render_text(results: Sequence[LintResult], colour: bool = False) -> str:
 
 
 def _excerpt(result: LintResult, d: Diagnostic, style) -> list[str]:
-    line = result.lines.get(d.span.line)
+    line = (result.lines or {}).get(d.span.line)
     if line is None:
         return []
     number = str(d.span.line)
@@ -60,7 +60,8 @@ def _excerpt(result: LintResult, d: Diagnostic, style) -> list[str]:
     width = max(end - start, 1)
     shown = line.expandtabs(1)
     marker = " " * start + "^" * width
-    return [f"{gutter} |", f"{number} | {shown}", f"{gutter} | {style(marker, fg=_COLOURS[d.severity])}"]
+    marker = style(marker, fg=_COLOURS[d.severity])
+    return [f"{gutter} |", f"{number} | {shown}", f"{gutter} | {marker}"]
 
 
 def summary(results: Sequence[LintResult]) -> str:

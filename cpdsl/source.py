@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-
 class SourceError(Exception):
     """A file cplint could not read; the message names the file and says why."""
 

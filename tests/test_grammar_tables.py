@@ -1,9 +1,9 @@
 """The pre-analysed parser tables match the grammar they were made from."""
 
-from cpdsl.parsing import grammar
-from cpdsl.parsing.chunks import Chunk
-from cpdsl.parsing import parse_piece
 from pathlib import Path
+
+from cpdsl.parsing import grammar, parse_piece
+from cpdsl.parsing.chunks import Chunk
 
 EXAMPLE = (Path(__file__).parents[1] / "examples" / "amy.cp").read_text(encoding="utf-8")
 

@@ -7,9 +7,7 @@ the syntax errors with their places.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from cpdsl import model as m
 from cpdsl.parsing.assemble import assemble_plan
@@ -20,8 +18,7 @@ from cpdsl.parsing.recovery import GiveUp, Recovery, SyntaxProblem
 from cpdsl.parsing.transform import ModelBuilder, Piece
 
 
-@attrs.frozen
-class SyntaxFinding:
+class SyntaxFinding(NamedTuple):
     """A place where the text does not parse: CP100, or CP101 for an unknown keyword."""
 
     code: str
@@ -29,8 +26,7 @@ class SyntaxFinding:
     span: m.Span
 
 
-@attrs.frozen
-class ParseResult:
+class ParseResult(NamedTuple):
     plan: m.Plan
     syntax_errors: tuple[SyntaxFinding, ...]
     comments: tuple[m.Comment, ...]

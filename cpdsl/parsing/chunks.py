@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-
-import attrs
+from typing import NamedTuple
 
 from cpdsl.model import Comment, Span
 
@@ -23,8 +22,7 @@ _ONLY_SPACE_AND_COMMENTS = re.compile(r"(?:\s+|#[^\n]*)*")
 _FIRST_WORD = re.compile(r"[^\s{}\"#]+|[{}\"]")
 
 
-@attrs.frozen
-class Chunk:
+class Chunk(NamedTuple):
     """A piece of text to parse with one start symbol: `plan_header` or `plan_items`."""
 
     start: int
@@ -34,16 +32,14 @@ class Chunk:
     start_symbol: str
 
 
-@attrs.frozen
-class Problem:
+class Problem(NamedTuple):
     """A fault in the plan's outline, found before any piece is parsed."""
 
     message: str
     span: Span
 
 
-@attrs.frozen
-class Outline:
+class Outline(NamedTuple):
     chunks: tuple[Chunk, ...]
     comments: tuple[Comment, ...]
     problems: tuple[Problem, ...]
@@ -212,7 +208,8 @@ class _Scanner:
 
     def _comment(self, start: int, end: int) -> Comment:
         column = start - self.line_start + 1
-        return Comment(self.text[start:end], Span(self.line, column, self.line, column + end - start))
+        span = Span(self.line, column, self.line, column + end - start)
+        return Comment(self.text[start:end], span)
 
     def _line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1

@@ -17,6 +17,7 @@ import io
 import os
 import pickle
 import re
+from typing import NamedTuple
 
 import attrs
 import lark
@@ -41,8 +42,7 @@ class _KeepErrorTerminals(PostLex):
         return stream
 
 
-@attrs.frozen
-class Terminal:
+class Terminal(NamedTuple):
     name: str
     pattern: str  # a regular expression
     priority: int
@@ -188,7 +188,7 @@ def _statement_keywords(parser: Lark) -> tuple[frozenset[str], frozenset[str]]:
             top |= {t.name for t in first.get(rule.expansion[0], ())}
     inner: set[str] = set()
     for rule in parser.rules:
-        for before, after in zip(rule.expansion, rule.expansion[1:]):
+        for before, after in zip(rule.expansion, rule.expansion[1:], strict=False):
             if before.name == "LBRACE" and not after.is_term:
                 inner |= {t.name for t in first.get(after, ())}
     words = {t.name: t.pattern.value for t in parser.terminals if t.pattern.type == "str"}

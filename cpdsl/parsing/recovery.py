@@ -9,7 +9,8 @@ token. Placeholders are empty tokens; the model builder reads them as "absent".
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
+
 from lark import Token, Tree
 from lark.exceptions import UnexpectedToken
 
@@ -30,8 +31,7 @@ VALUE_TERMINALS = {
 _PLACEHOLDER_ORDER = ("STRING", "DATE", "IDENT", "NUMBER", "TIME")
 
 
-@attrs.frozen
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     """A syntax error at a line and column of one parsed piece (1-based, end exclusive).
 
     The message is a template: `{line}` stands for the error's line in the whole file,
@@ -173,7 +173,8 @@ def describe(token: Token, expected: set[str], previous: Token | None,
 
 
 def _describe_expected(expected: set[str], keywords: list[str]) -> str:
-    parts = list(dict.fromkeys(VALUE_TERMINALS[t] for t in sorted(expected) if t in VALUE_TERMINALS))
+    values = (VALUE_TERMINALS[t] for t in sorted(expected) if t in VALUE_TERMINALS)
+    parts = list(dict.fromkeys(values))
     if keywords:
         shown = ", ".join(f"`{k}`" for k in keywords[:8])
         more = ", ..." if len(keywords) > 8 else ""

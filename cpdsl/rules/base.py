@@ -10,16 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-
-import attrs
+from typing import NamedTuple
 
 from cpdsl.diagnostics import Diagnostic, Related, Severity
 from cpdsl.index import PlanIndex
 from cpdsl.model import Plan, Span
 
 
-@attrs.frozen
-class Context:
+class Context(NamedTuple):
     """What a check may look at: the plan, its index of ids, and the date to judge by."""
 
     plan: Plan
@@ -32,8 +30,7 @@ class Context:
         return any(span.contains(e.line, e.column) for e in self.syntax_errors)
 
 
-@attrs.frozen
-class Finding:
+class Finding(NamedTuple):
     """A fault at `at`. A finding that something is missing from a block gives the
     block's span as `within`; it is dropped when a syntax error lies inside that block."""
 
@@ -46,8 +43,7 @@ class Finding:
 Check = Callable[[Context], Iterable[Finding]]
 
 
-@attrs.frozen
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity

@@ -42,8 +42,9 @@ def missing_field(context: Context) -> Iterator[Finding]:
                         ("action", plan.actions)):
         for item in items:
             if item.text is None:
+                example = f'`{kind} {item.id.name} "..."`'
                 yield Finding(item.header, f"{kind} `{item.id.name}` has no text: say what it "
-                                           f'is in quotes after the id (`{kind} {item.id.name} "..."`)',
+                                           f"is in quotes after the id ({example})",
                               within=item.header)
     for action in plan.actions:
         status = action.status

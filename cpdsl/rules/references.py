@@ -76,8 +76,9 @@ def undefined_reference(context: Context) -> Iterator[Finding]:
         wanted = " or ".join(_KIND_WORDS[k] for k in ref.kinds)
         if definition is None:
             hint = did_you_mean(ref.ident.name, index.names(*ref.kinds))
-            yield Finding(ref.ident.span, f"`{ref.keyword} {ref.ident.name}`: no {_noun(ref.kinds)} "
-                                          f"has the id `{ref.ident.name}`{hint}")
+            yield Finding(ref.ident.span,
+                          f"`{ref.keyword} {ref.ident.name}`: no {_noun(ref.kinds)} "
+                          f"has the id `{ref.ident.name}`{hint}")
         elif definition.kind not in ref.kinds:
             yield Finding(ref.ident.span,
                           f"`{ref.keyword} {ref.ident.name}`: `{ref.ident.name}` is "

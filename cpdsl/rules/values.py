@@ -50,7 +50,8 @@ _RECOMMENDATION = ("recommendation", v.RECOMMENDATIONS)
 _PROFILE = ("profile", v.PROFILES)
 
 
-@rule("CP105", "invalid-value", Severity.ERROR, "an unknown role, category, domain, profile or status")
+@rule("CP105", "invalid-value", Severity.ERROR,
+      "an unknown role, category, domain, profile or status")
 def invalid_value(context: Context) -> Iterator[Finding]:
     """A value that must come from a fixed list and does not.
 
