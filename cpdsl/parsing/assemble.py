@@ -43,7 +43,7 @@ def assemble_plan(pieces: Iterable[Piece], end: tuple[int, int]) -> m.Plan:
             elif field.key in _MANY:
                 many[_MANY[field.key]].append(field.value)
             elif field.key in once:
-                repeats.append(m.Repeat(field.key.replace("_", "-"), field.value, field.span))
+                repeats.append(m.Repeat(field.keyword, field.value, field.span))
             else:
                 once[_ONCE[field.key]] = field.value
     header = header or m.Span(1, 1, 1, 1)

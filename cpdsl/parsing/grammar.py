@@ -28,6 +28,7 @@ GRAMMAR_NAME = "cpdsl.lark"
 START_SYMBOLS = ["start", "plan_header", "plan_items"]
 _HERE = os.path.dirname(os.path.abspath(__file__))
 TABLES_PATH = os.path.join(_HERE, "tables.pickle")
+TABLES_FORMAT = 2  # raise when what tables.pickle holds changes shape
 
 # Terminals no rule uses, kept so that the lexer can produce them: a word out of place
 # arrives as one whole unexpected token ("ownr", "2026-2-1", an unclosed string) that
@@ -125,9 +126,9 @@ def analyse(text: str) -> Grammar:
 def get_grammar() -> Grammar:
     tables = read_tables()
     text = grammar_text()
-    if tables and tables["grammar_sha256"] == grammar_hash(text) and (
-        tables["lark_version"] == lark.__version__
-    ):
+    if tables and tables.get("format") == TABLES_FORMAT and (
+        tables["grammar_sha256"] == grammar_hash(text)
+    ) and tables["lark_version"] == lark.__version__:
         return tables["grammar"]
     return analyse(text)
 
@@ -144,6 +145,7 @@ def render_tables() -> bytes:
     """The contents of `tables.pickle`: the analysed grammar and what it was made from."""
     text = grammar_text()
     tables = {
+        "format": TABLES_FORMAT,
         "grammar_sha256": grammar_hash(text),
         "lark_version": lark.__version__,
         "grammar": analyse(text),

@@ -23,6 +23,7 @@ class Field(NamedTuple):
     key: str
     value: Any
     span: m.Span
+    keyword: str = ""  # as written (`vice-chair` for a second_chair)
 
 
 class Piece(NamedTuple):
@@ -106,7 +107,9 @@ class ModelBuilder(Transformer):
         return m.Date(str(token), value, self._span(token))
 
     def _field(self, key: str, children: list, value: Any) -> Field:
-        return Field(key, value, self._span(children[0], children[-1]))
+        first = children[0]
+        return Field(key, value, self._span(first, children[-1]),
+                     str(first) if isinstance(first, Token) else "")
 
     def _idents(self, children: list) -> tuple[m.Ident, ...]:
         return tuple(self._ident(c) for c in children if isinstance(c, Token)
@@ -348,7 +351,7 @@ class ModelBuilder(Transformer):
             if item.key not in _SINGLE:
                 found.setdefault(item.key, []).append(item.value)
             elif item.key in found:
-                repeats.append(m.Repeat(item.key.replace("_", "-"), item.value, item.span))
+                repeats.append(m.Repeat(item.keyword, item.value, item.span))
             else:
                 found[item.key] = item.value
         found["repeats"] = tuple(repeats)

@@ -11,9 +11,10 @@ from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.suggest import closest
 
 
-@rule("CP104", "invalid-date", Severity.ERROR, "a date that does not exist")
+@rule("CP104", "invalid-date", Severity.ERROR, "a date (or time) that does not exist")
 def invalid_date(context: Context) -> Iterator[Finding]:
-    """A date written correctly that names no day on the calendar (2026-02-30).
+    """A date written correctly that names no day on the calendar (2026-02-30), or a
+    meeting time that names no time of day (25:00).
 
     Every timescale is counted from dates, so one that does not exist cannot be judged.
 
@@ -26,6 +27,12 @@ def invalid_date(context: Context) -> Iterator[Finding]:
     for node in m.walk(context.plan):
         if isinstance(node, m.Date) and node.value is None:
             yield Finding(node.span, f"{node.text} is not a date: {_why_not(node.text)}")
+    for meeting in context.plan.meetings:
+        time = meeting.time
+        if time is not None:
+            hours, minutes = (int(part) for part in time.text.split(":"))
+            if hours > 23 or minutes > 59:
+                yield Finding(time.span, f"{time.text} is not a time of day: use 00:00 to 23:59")
 
 
 def _why_not(text: str) -> str:
@@ -53,7 +60,7 @@ _PROFILE = ("profile", v.PROFILES)
 @rule("CP105", "invalid-value", Severity.ERROR,
       "an unknown role, category, domain, profile or status")
 def invalid_value(context: Context) -> Iterator[Finding]:
-    """A value that must come from a fixed list and does not.
+    """A value that must come from a fixed list and does not, or an interval of 0.
 
     Roles, categories of abuse or neglect, Assessment Framework domains, action statuses,
     kinds of conference and meeting, recommendations and profile names each come from
@@ -70,6 +77,10 @@ def invalid_value(context: Context) -> Iterator[Finding]:
             match = closest(word.text, allowed)
             hint = f"; did you mean `{match}`?" if match else f": use one of {_listing(allowed)}"
             yield Finding(word.span, f"`{word.text}` is not a {what}{hint}")
+    for node in m.walk(context.plan):
+        if isinstance(node, m.Duration) and node.count == 0:
+            yield Finding(node.span, "an interval of 0 is no interval: give how often, "
+                                     "such as `every 4 weeks`")
 
 
 def _values(plan: m.Plan) -> Iterator[tuple[m.Word, tuple[str, tuple[str, ...]]]]:
