@@ -345,9 +345,27 @@ def walk(node: object):
     stack = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, tuple):
+        if type(current) is tuple:
             stack.extend(reversed(current))
-        elif attrs.has(type(current)) and not isinstance(current, Span):
-            yield current
-            stack.extend(reversed([getattr(current, f.name) for f in attrs.fields(type(current))
-                                   if f.name not in ("span", "header")]))
+            continue
+        names = _node_fields(type(current))
+        if names is None:
+            continue  # a str, int, bool, date or None: not a node
+        yield current
+        stack.extend(reversed([getattr(current, name) for name in names]))
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _node_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a node class that may hold other nodes (None: not a node class)."""
+    try:
+        return _FIELDS[kind]
+    except KeyError:
+        pass
+    names = None
+    if attrs.has(kind) and kind is not Span:
+        names = tuple(f.name for f in attrs.fields(kind) if f.name not in ("span", "header"))
+    _FIELDS[kind] = names
+    return names
