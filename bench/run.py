@@ -1,0 +1,239 @@
+"""Time cplint against its floors and targets, side by side in one run.
+
+    .venv/bin/python bench/run.py           # or: make bench
+    .venv/bin/python bench/run.py --quick   # fewer runs, rougher figures
+
+(a) one small plan, whole process, against importing cplint's dependencies;
+(b) text to checked model in process, against one regex scan of the same text;
+(c) a corpus of 2,000 plans with one and two processes;
+(d) re-parsing one top-level block, as the language server does per keystroke.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402  (bench/ is not a package)
+
+BIN = Path(sys.executable).parent  # .venv/bin: cplint lives beside this Python
+DATA = generate.DATA
+TODAY = dt.date(2026, 6, 1)  # fixed, so the findings do not change from day to day
+# The pure-Python floor for reading a plan: every token of it, found by one regex.
+TOKENS = re.compile(r'"""[\s\S]*?"""|"[^"\n]*"|#[^\n]*|[{}]|[^\s{}"#]+')
+ONE_PLAN_FLOOR, THREE_THOUSAND_MS, CORPUS_S = 1.5, 150.0, 12.0
+
+
+def machine() -> str:
+    import lark
+
+    model = "unknown cpu"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (f"{model}, {usable} cores usable ({os.cpu_count()} online); "
+            f"Python {platform.python_version()}, lark {lark.__version__}")
+
+
+def load() -> str:
+    """Other work on a shared machine shows here, and in the spread of the figures."""
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def time_commands(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Wall seconds per run; the commands take turns so that noise falls on both alike."""
+    # As installed tools run: bytecode is cached (the first, dropped, turn writes it).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for turn in range(runs + 1):  # the first turn warms the caches and is dropped
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            elapsed = time.perf_counter() - start
+            if done.returncode not in (0, 1):  # 1 only means findings
+                raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr.decode()}")
+            if turn:
+                times[name].append(elapsed)
+    return times
+
+
+def time_call(call: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def time_per_call(call: Callable[[], object], batches: int, per_batch: int) -> list[float]:
+    """Seconds per call, one figure per batch: a single call is too short to time alone."""
+    times = []
+    for _ in range(batches):
+        start = time.perf_counter()
+        for _ in range(per_batch):
+            call()
+        times.append((time.perf_counter() - start) / per_batch)
+    return times
+
+
+class Row:
+    """One line of the table: what was timed, its times, and how it compares."""
+
+    def __init__(self, label: str, times: list[float], note: str = "") -> None:
+        self.label, self.times, self.note = label, times, note
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def verdict(value: float, limit: float) -> str:
+    return "met" if value <= limit else "MISSED"
+
+
+def lines_in(path: Path) -> int:
+    return path.read_text(encoding="utf-8").count("\n")
+
+
+def one_plan(runs: int) -> list[Row]:
+    plan = DATA / "plan-150.cp"
+    times = time_commands({"floor": [sys.executable, "-c", "import lark, click, attrs"],
+                           "cplint": [str(BIN / "cplint"), str(plan)]}, runs)
+    floor = Row('python -c "import lark, click, attrs"', times["floor"], "floor")
+    ratio = statistics.median(times["cplint"]) / floor.median
+    target = f"target <= {ONE_PLAN_FLOOR}x: {verdict(ratio, ONE_PLAN_FLOOR)}"
+    cplint = Row(f"cplint plan-150.cp ({lines_in(plan)} lines)", times["cplint"],
+                 f"{ratio:.2f}x floor; {target}")
+    return [floor, cplint]
+
+
+def in_process(name: str, runs: int) -> list[Row]:
+    from cpdsl.lint import lint_text
+    from cpdsl.parsing import parse
+
+    text = (DATA / name).read_text(encoding="utf-8")
+    lines = text.count("\n")
+    syntax = [d for d in lint_text(text, TODAY) if d.code in ("CP100", "CP101")]
+    if syntax:  # a generated plan must parse; timing error recovery would mislead
+        first = syntax[0]
+        raise SystemExit(f"{name}:{first.span.line}: {first.code} {first.message}")
+    scan = Row(f"regex scan, {lines:,} lines", time_call(lambda: TOKENS.findall(text), runs))
+    rows = [scan,
+            Row(f"parse, {lines:,} lines", time_call(lambda: parse(text), runs)),
+            Row(f"lint_text, {lines:,} lines", time_call(lambda: lint_text(text, TODAY), runs))]
+    for row in rows:
+        speed = f"{lines / row.median:,.0f} lines/s"
+        ratio = "floor" if row is scan else f"{row.median / scan.median:,.0f}x floor"
+        row.note = f"{speed}; {ratio}"
+    if name == "plan-3000.cp":
+        ms = rows[2].median * 1000
+        rows[2].note += f"; target <= {THREE_THOUSAND_MS:.0f} ms: {verdict(ms, THREE_THOUSAND_MS)}"
+    return rows
+
+
+def corpus(runs: int) -> list[Row]:
+    folder = DATA / "corpus"
+    count = len(list(folder.glob("*.cp")))
+    cplint = str(BIN / "cplint")
+    times = time_commands({"1": [cplint, "-j", "1", str(folder)],
+                           "2": [cplint, "-j", "2", str(folder)]}, runs)
+    one, two = statistics.median(times["1"]), statistics.median(times["2"])
+    return [Row(f"cplint -j 1, {count:,} plans", times["1"], f"{count / one:,.0f} plans/s"),
+            Row(f"cplint -j 2, {count:,} plans", times["2"],
+                f"{one / two:.2f}x -j 1; target <= {CORPUS_S:.0f} s: {verdict(two, CORPUS_S)}")]
+
+
+def one_block(batches: int) -> list[Row]:
+    from cpdsl.parsing import parse_piece
+    from cpdsl.parsing.chunks import outline
+    from cpdsl.parsing.grammar import get_grammar
+
+    text = (DATA / "plan-3000.cp").read_text(encoding="utf-8")
+    grammar = get_grammar()
+    keywords = grammar.top_level, grammar.top_level_only
+    chunks = outline(text, *keywords).chunks
+    action = next(c for c in chunks if text[c.start:c.end].lstrip().startswith("action "))
+    piece = text[action.start:action.end]
+    lines = piece.strip("\n").count("\n") + 1
+    rows = [Row(f"parse_piece, one action ({lines} lines)",
+                time_per_call(lambda: parse_piece(piece, action), batches, 200), "per keystroke"),
+            Row(f"outline, {text.count(chr(10)):,} lines",
+                time_per_call(lambda: outline(text, *keywords), batches, 10),
+                "finding the pieces of the whole file")]
+    return rows + cached_reparse(text, text.index('"', action.start) + 1, batches)
+
+
+def cached_reparse(text: str, at: int, batches: int) -> list[Row]:
+    """parse() with the language server's cache, after typing one character at `at`."""
+    try:
+        from cpdsl.parsing import PieceCache, parse
+    except ImportError:  # no cache in this version of cpdsl
+        return []
+    cache, per_batch = PieceCache(), 10
+    parse(text, cache)
+    edits = iter([f"{text[:at]}{n}{text[at:]}" for n in range(batches * per_batch)])
+    return [Row(f"parse with PieceCache, {text.count(chr(10)):,} lines, 1 piece edited",
+                time_per_call(lambda: parse(next(edits), cache), batches, per_batch),
+                "whole document re-read, one piece parsed")]
+
+
+def show(seconds: float) -> str:
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 0.01:
+        return f"{seconds * 1e3:.0f} ms"
+    return f"{seconds * 1e3:.2f} ms"
+
+
+def table(sections: list[tuple[str, list[Row]]]) -> str:
+    width = max(len(row.label) for _, rows in sections for row in rows) + 2
+    head = f"  {'':<{width}}{'median':>9}{'min':>9}{'max':>9}  vs floor / target"
+    out = [head]
+    for title, rows in sections:
+        out.append(title)
+        for row in rows:
+            figures = "".join(f"{show(t):>9}" for t in (row.median, min(row.times), max(row.times)))
+            out.append(f"  {row.label:<{width}}{figures}  {row.note}")
+    return "\n".join(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs: a rough look")
+    quick = parser.parse_args().quick
+    if generate.write_all():
+        print(f"generated the plans in {DATA}")
+    start_load = load()
+    print(f"machine: {machine()}\n", flush=True)
+    sections = [
+        ("(a) one plan, whole process", one_plan(5 if quick else 15)),
+        ("(b) text to checked model, in process", in_process("plan-3000.cp", 3 if quick else 9)
+         + in_process("plan-30000.cp", 1 if quick else 3)),
+        ("(c) corpus, whole process", corpus(1 if quick else 3)),
+        ("(d) language server, per edit", one_block(5 if quick else 15)),
+    ]
+    print(table(sections))
+    print(f"\n{load()} (at the start: {start_load.removeprefix('load average ')})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
