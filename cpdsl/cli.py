@@ -95,9 +95,9 @@ def _check(paths, fmt, today, stdin_filename, jobs, colour) -> int:
             failures.append(result.error)
         else:
             results.append(result)
-    output = render(results, fmt, colour)
+    output = render(results, fmt, colour) if results or not failures else ""
     if output:
-        click.echo(output, nl=False)
+        click.echo(output, nl=False, color=colour)
     for failure in failures:
         click.echo(f"cplint: {failure}", err=True)
     if failures:

@@ -13,7 +13,8 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         start = error.start
         line = data.count(b"\n", 0, start) + 1
-        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", "replace")) + 1  # in characters
         raise SourceError(
             f"{name}:{line}:{column}: not UTF-8 text (byte 0x{data[start]:02x}); "
             "save the file as UTF-8"

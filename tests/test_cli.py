@@ -220,18 +220,26 @@ def test_github_format_escapes_properties_and_message(workdir):
         "title=CP100 syntax-error::expected an id like `sam` after `chair`, found `%25sam`",
         "::error file=north%2Ctown%3Av2.cp,line=3,col=16,endLine=4,endColumn=7,"
         "title=CP100 syntax-error::expected an id like `sam` after `second-chair`, "
-        'found `"""Jo%0ALee"""`',
+        "found text in quotes",
     ]
 
 
-BUG_NEWLINE_IN_MESSAGE = (
-    "a syntax error that quotes a short triple-quoted text (`chair \"\"\"Jo\\nLee\"\"\"`) "
-    "puts its newline into the message, so the concise format's 'one line a finding' "
-    "breaks (and the text format's heading line too)"
-)
+def test_github_format_escapes_line_breaks_in_messages():
+    from cpdsl.diagnostics import Diagnostic, Severity
+    from cpdsl.lint import LintResult
+    from cpdsl.model import Span
+    from cpdsl.report import render_github
+
+    finding = Diagnostic("CP100", "syntax-error", Severity.ERROR, "one\r\ntwo 100%",
+                         Span(1, 1, 1, 2))
+    assert render_github([LintResult("a.cp", (finding,))]) == (
+        "::error file=a.cp,line=1,col=1,endLine=1,endColumn=2,"
+        "title=CP100 syntax-error::one%0D%0Atwo 100%25\n"
+    )
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_NEWLINE_IN_MESSAGE)
+
+
 def test_concise_format_is_one_line_a_finding_even_when_a_message_quotes_lines(workdir):
     text = 'plan "Northtown review" {\n  chair """Jo\nLee"""\n}\n'
     result = run("-", "--format", "concise", input=text)
@@ -283,15 +291,8 @@ def test_no_colour_with_color_never(workdir):
     assert not ANSI.search(result.output)
 
 
-BUG_COLOR_ALWAYS_PIPED = (
-    "`--color always` gives no colour when stdout is not a terminal (piped to a pager or "
-    "a file, `cplint --color always plans | less -R`): the report is printed with "
-    "click.echo, which strips ANSI codes from non-terminal output unless color=True is "
-    "passed"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_COLOR_ALWAYS_PIPED)
 def test_colour_with_color_always_when_piped(workdir):
     write(workdir / "bad.cp", TWO_FINDINGS)
     result = run("bad.cp", "--color", "always", env={"NO_COLOR": None})  # not a terminal
@@ -319,14 +320,8 @@ def test_missing_file_exits_2_and_names_it(workdir):
     assert result.stdout == TWO_FINDINGS_CONCISE  # the files that could be read are reported
 
 
-BUG_SUMMARY_AFTER_FAILURE = (
-    "when no file could be linted (a missing or non-UTF-8 file) the text format still "
-    "prints 'All checks passed (0 files).' on stdout while exiting 2: the summary says the "
-    "opposite of what happened"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_SUMMARY_AFTER_FAILURE)
 def test_missing_file_is_not_reported_as_all_checks_passed(workdir):
     result = run("nowhere.cp")
     assert result.exit_code == 2
@@ -384,14 +379,8 @@ def test_non_utf8_standard_input_exits_2_with_its_name(workdir):
         "cplint: typed.cp:2:1: not UTF-8 text (byte 0xff); save the file as UTF-8\n")
 
 
-BUG_NON_UTF8_COLUMN_IN_BYTES = (
-    "the column of the first byte that is not UTF-8 is counted in bytes, while every other "
-    "column cplint gives is in characters (code points): after `Zoë` on the same line "
-    "the column is one too far right"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_NON_UTF8_COLUMN_IN_BYTES)
 def test_non_utf8_column_is_counted_in_characters(workdir):
     (workdir / "latin.cp").write_bytes(
         'plan "Northtown review" {\n  member zoe { name "Zoë Example" role @ }\n}\n'

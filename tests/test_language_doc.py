@@ -132,7 +132,8 @@ def test_every_value_is_named(doc, name):
     values = vocabulary_values()[name]
     assert values
     missing = [v for v in values if f"`{v}`" not in doc]
-    assert not missing, f"vocabulary.{name}: not named (in backquotes) in docs/language.md: {missing}"
+    assert not missing, (
+        f"vocabulary.{name}: not named (in backquotes) in docs/language.md: {missing}")
 
 
 def test_the_vocabulary_lists_are_found():

@@ -323,14 +323,8 @@ def test_statement_continued_on_the_next_line(statement):
     assert result.plan.chair.name == "jo"
 
 
-BUG_KEYWORD_AS_VALUE_STARTS_A_LINE = (
-    "a statement continued on a line that begins with a value spelt like a top-level "
-    "keyword (`views` then `child \"...\"` below: `child` is the usual subject of `views`) is "
-    "cut in two, with errors saying 'found the end of the file' in the middle of the file"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_KEYWORD_AS_VALUE_STARTS_A_LINE)
 def test_statement_continued_on_a_line_starting_with_a_keyword_spelt_value():
     text = (
         'plan "Northtown review" {\n'

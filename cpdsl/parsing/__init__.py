@@ -42,13 +42,30 @@ def parse(text: str, cache: PieceCache | None = None) -> ParseResult:
     layout = outline(text, grammar.top_level, grammar.top_level_only)
     errors = [SyntaxFinding("CP100", p.message, p.span) for p in layout.problems]
     pieces = []
-    for chunk in layout.chunks:
-        piece, piece_errors = parse_piece(text[chunk.start:chunk.end], chunk, cache)
-        errors.extend(piece_errors)
-        if piece is not None:
-            pieces.append(piece)
+    chunks = list(layout.chunks)
+    parsed = [None] * len(chunks)
+    for i, chunk in enumerate(chunks):
+        result = parsed[i] or parse_piece(text[chunk.start:chunk.end], chunk, cache)
+        if result.unfinished and i + 1 < len(chunks) and chunks[i + 1].start == chunk.end:
+            result, parsed[i + 1] = _maybe_join(text, chunk, chunks[i + 1], result, cache)
+        errors.extend(result.errors)
+        if result.piece is not None:
+            pieces.append(result.piece)
     plan = assemble_plan(pieces, _end_of(text))
     return ParseResult(plan, _one_per_place(errors), layout.comments)
+
+
+def _maybe_join(text: str, chunk: Chunk, following: Chunk, result: ParsedPiece,
+                cache: PieceCache | None) -> tuple[ParsedPiece, ParsedPiece | None]:
+    """A statement left unfinished may go on in the next piece (`views` then `child "..."`
+    on the line below, where `child` also starts a statement): read the two as one when
+    that gives fewer syntax errors than reading them apart."""
+    alone = parse_piece(text[following.start:following.end], following, cache)
+    joined = chunk._replace(end=following.end)
+    together = parse_piece(text[joined.start:joined.end], joined, cache)
+    if len(together.errors) < len(result.errors) + len(alone.errors):
+        return together, ParsedPiece(None, [], False)
+    return result, alone
 
 
 def _one_per_place(errors: list[SyntaxFinding]) -> tuple[SyntaxFinding, ...]:
@@ -80,33 +97,39 @@ class PieceCache:
             self._entries.popitem(last=False)
 
 
-def parse_piece(text: str, chunk: Chunk, cache: PieceCache | None = None
-                ) -> tuple[Piece | None, list[SyntaxFinding]]:
+class ParsedPiece(NamedTuple):
+    piece: Piece | None
+    errors: list[SyntaxFinding]
+    unfinished: bool  # the piece ended in the middle of a statement
+
+
+def parse_piece(text: str, chunk: Chunk, cache: PieceCache | None = None) -> ParsedPiece:
     """Parse one piece of a plan; positions are shifted to where the piece starts."""
     found = cache.get(text, chunk.start_symbol) if cache is not None else None
     if found is None:
         found = _parse_tree(text, chunk.start_symbol)
         if cache is not None:
             cache.put(text, chunk.start_symbol, found)
-    tree, problems = found
+    tree, problems, unfinished = found
     line_offset, column_offset = chunk.line - 1, chunk.column - 1
     errors = []
     for p in problems:
         span = _shift(p.line, p.column, p.end_line, p.end_column, line_offset, column_offset)
         errors.append(SyntaxFinding(p.code, p.message.replace("{line}", str(span.line)), span))
     if tree is None:
-        return None, errors
-    return ModelBuilder(line_offset, column_offset).transform(tree), errors
+        return ParsedPiece(None, errors, unfinished)
+    return ParsedPiece(ModelBuilder(line_offset, column_offset).transform(tree), errors, unfinished)
 
 
-def _parse_tree(text: str, start_symbol: str) -> tuple[Any, tuple[SyntaxProblem, ...]]:
-    """The Lark tree of one piece (None if unreadable) and its syntax problems."""
+def _parse_tree(text: str, start_symbol: str) -> tuple[Any, tuple[SyntaxProblem, ...], bool]:
+    """The Lark tree of one piece (None if unreadable), its syntax problems, and whether
+    it ended in the middle of a statement."""
     recovery = Recovery()
     try:
         tree = parse_tree(text, start_symbol, recovery)
     except GiveUp:
         tree = None
-    return tree, tuple(recovery.problems)
+    return tree, tuple(recovery.problems), recovery.unfinished
 
 
 def _shift(line, column, end_line, end_column, line_offset, column_offset) -> m.Span:

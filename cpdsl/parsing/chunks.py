@@ -68,20 +68,27 @@ class _Scanner:
         self.line = 1
         self.line_start = 0
         self.chunk_start: tuple[int, int, int] | None = None  # offset, line, column
+        self.parse_header = True  # False when the header's first word was not `plan`
 
     def run(self) -> Outline:
         first = _ONLY_SPACE_AND_COMMENTS.match(self.text).end()
         word = _FIRST_WORD.match(self.text, first)
         if word is None:
             self._collect_comments_only()
+            what = "holds only comments" if self.comments else "is empty"
             self.problems.append(Problem(
-                'the file is empty: a plan starts with `plan "Title" {`', Span(1, 1, 1, 1)))
+                f'the file {what}: a plan starts with `plan "Title" {{`', Span(1, 1, 1, 1)))
             return self._outline()
         has_header = word.group() == "plan"
         if not has_header:
             self.problems.append(Problem(
                 f'a plan file starts with `plan "Title" {{`, not `{word.group()}`',
                 self._span_at(word.start(), word.end())))
+            # `title "..." {` is a plan header with a slip in its first word
+            line_end = self.text.find("\n", word.start())
+            first_line = self.text[word.start():line_end if line_end >= 0 else len(self.text)]
+            self.parse_header = False
+            has_header = word.group() not in self.top_level and "{" in first_line
         self._scan(has_header)
         return self._outline()
 
@@ -108,7 +115,8 @@ class _Scanner:
                 opened.append(self._indent())
                 if plan_brace is None:
                     plan_brace = start
-                    self._add(0, start + 1, 1, 1, "plan_header")
+                    if self.parse_header:
+                        self._add(0, start + 1, 1, 1, "plan_header")
                     self._begin(start + 1)
             elif char == "}":
                 if opened:
@@ -129,27 +137,37 @@ class _Scanner:
                 depth: int) -> None:
         text = self.text
         if plan_brace is None:  # `plan ...` with no `{` at all: parse it as a header
-            self._add(0, len(text), 1, 1, "plan_header")
+            if self.parse_header:
+                self._add(0, len(text), 1, 1, "plan_header")
             return
+        last = self._final_brace()
         if closed_at is None and has_header:
-            last = text.rstrip().rfind("}")
-            tail_is_blank = last >= 0 and _ONLY_SPACE_AND_COMMENTS.fullmatch(text, last + 1)
-            if tail_is_blank and last > plan_brace and self._column_of(last) == 1:
+            if last is not None and last > plan_brace and self._column_of(last) == 1:
                 self._end(last)  # the last `}` closes the plan; an inner block is unclosed
                 return
             self.problems.append(Problem(
                 "this `{` that opens the plan is never closed: add `}` at the end of the file",
                 self._span_at(plan_brace, plan_brace + 1)))
-        self._end(len(text))
-        if closed_at is not None:
-            stray = _ONLY_SPACE_AND_COMMENTS.match(text, closed_at + 1).end()
-            if stray < len(text):
-                word = _FIRST_WORD.match(text, stray)
-                line = self._line_of(closed_at)
-                self.problems.append(Problem(
-                    f"text after the end of the plan (the `}}` on line {line} closes it); "
-                    "is there one `}` too many above?",
-                    self._span_at(stray, word.end() if word else stray + 1)))
+        if closed_at is None:
+            self._end(len(text))
+            return
+        stray = _ONLY_SPACE_AND_COMMENTS.match(text, closed_at + 1).end()
+        if stray < len(text):
+            word = _FIRST_WORD.match(text, stray)
+            line = self._line_of(closed_at)
+            self.problems.append(Problem(
+                f"text after the end of the plan (the `}}` on line {line} closes it); "
+                "is there one `}` too many above?",
+                self._span_at(stray, word.end() if word else stray + 1)))
+        # The file's last `}` was meant to close the plan: leave it out of the stray text.
+        self._end(last if last is not None and last > closed_at else len(text))
+
+    def _final_brace(self) -> int | None:
+        """Where the file's last `}` is, if nothing but spaces and comments follow it."""
+        last = self.text.rstrip().rfind("}")
+        if last >= 0 and _ONLY_SPACE_AND_COMMENTS.fullmatch(self.text, last + 1):
+            return last
+        return None
 
     def _maybe_split(self, depth: int, opened: list[int]) -> int:
         """At a line start: a top-level statement begins here, or an unclosed block ends."""

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from lark import Token, Tree
 from lark.exceptions import UnexpectedToken
 
-from cpdsl.parsing.grammar import is_keyword, keyword_text
+from cpdsl.parsing.grammar import get_grammar, is_keyword, keyword_text
 from cpdsl.suggest import closest
 
 MAX_ERRORS_PER_PIECE = 20
@@ -53,6 +53,7 @@ class GiveUp(Exception):
 class Recovery:
     def __init__(self) -> None:
         self.problems: list[SyntaxProblem] = []
+        self.unfinished = False  # the piece ended in the middle of a statement
         self._last_line = 0
 
     # -- mending -------------------------------------------------------------------
@@ -87,6 +88,7 @@ class Recovery:
         if opener is not None:
             self._report_unclosed(opener)
         else:
+            self.unfinished = True
             self._report(cursor, end, cursor.accepts())
         for _ in range(50):
             choices = cursor.choices()
@@ -145,7 +147,17 @@ def _feed(cursor, inserted: list[str], token: Token, replace: bool = False) -> N
     for name in inserted:
         cursor.feed(Token.new_borrow_pos(name, "", token))
     if not replace:
-        cursor.feed(token)
+        cursor.feed(_as_keyword_if_taken(cursor, token))
+
+
+def _as_keyword_if_taken(cursor, token: Token) -> Token:
+    """The lexer typed the word for the state before the mend; the mended state may take
+    it as a keyword (`chair` after the `}` a block was missing)."""
+    if token.type == "IDENT":
+        keyword = get_grammar().keywords.get(str(token))
+        if keyword is not None and keyword in cursor.choices():
+            return Token.new_borrow_pos(keyword, token, token)
+    return token
 
 
 def describe(token: Token, expected: set[str], previous: Token | None,
@@ -155,11 +167,12 @@ def describe(token: Token, expected: set[str], previous: Token | None,
         return "CP100", 'this text in quotes is never closed: add `"` at its end'
     if token.type == "OPEN_BLOCK_STRING":
         return "CP100", 'this `"""` block is never closed: add `"""` where the text ends'
-    after = f" after `{previous}`" if previous else ""
+    after = f" after `{_shown(previous)}`" if previous else ""
     keywords = sorted(filter(None, (keyword_text(t) for t in expected)))
     wanted = _describe_expected(expected, keywords)
     found = _describe_token(token)
-    where = f" in a `{block}` block" if block else ""
+    article = "an" if block and block[0] in "aeiou" else "a"
+    where = f" in {article} `{block}` block" if block else ""
     at_statement_start = "RBRACE" in expected or "$END" in expected
     known = keyword_text(token.type) or (token.type == "IDENT" and is_keyword(token))
     if known and at_statement_start:
@@ -169,6 +182,8 @@ def describe(token: Token, expected: set[str], previous: Token | None,
         if match:
             return "CP101", f"unknown keyword `{token}`{where}; did you mean `{match}`?"
         return "CP101", f"unknown keyword `{token}`{where}: expected {wanted}"
+    if token.type == "$END":  # the end of this statement's piece, not always of the file
+        return "CP100", f"expected {wanted}{after}"
     return "CP100", f"expected {wanted}{after}, found {found}"
 
 
@@ -189,14 +204,19 @@ def _describe_expected(expected: set[str], keywords: list[str]) -> str:
 
 
 def _describe_token(token: Token) -> str:
-    if token.type == "$END":
-        return "the end of the file"
-    text = str(token)
-    if token.type in ("STRING", "BLOCK_STRING"):
-        return "text in quotes" if len(text) > 30 else f"`{text}`"
+    if token.type in ("STRING", "BLOCK_STRING") and (len(token) > 30 or "\n" in token):
+        return "text in quotes"
     if token.type == "DATE":
-        return f"the date `{text}`"
-    return f"`{text[:40]}`"
+        return f"the date `{token}`"
+    return f"`{_shown(token)}`"
+
+
+def _shown(token: Token) -> str:
+    """A token as a message quotes it: one line, not too long."""
+    text = str(token)
+    if "\n" in text or len(text) > 40:
+        text = text.split("\n", 1)[0][:40] + " ..."
+    return text
 
 
 def _last_token(stack: list) -> Token | None:
@@ -208,18 +228,30 @@ def _last_token(stack: list) -> Token | None:
     return None
 
 
-def _unclosed_block(stack: list) -> Token | None:
-    """The innermost `{` still open: it sits on the stack until its block is complete."""
-    for value in reversed(stack):
-        if isinstance(value, Token) and value.type == "LBRACE" and value:
-            return value
+def _open_brace_index(stack: list) -> int | None:
+    """Where the innermost `{` still open sits on the stack (a block's tokens stay there
+    until the block is reduced, which may be after its `}`)."""
+    closed = 0
+    for index in range(len(stack) - 1, -1, -1):
+        value = stack[index]
+        if isinstance(value, Token) and value.type == "RBRACE":
+            closed += 1
+        elif isinstance(value, Token) and value.type == "LBRACE":
+            if not closed:
+                return index
+            closed -= 1
     return None
+
+
+def _unclosed_block(stack: list) -> Token | None:
+    """The innermost `{` still open, if it was written (not a placeholder)."""
+    index = _open_brace_index(stack)
+    return stack[index] if index is not None and stack[index] else None
 
 
 def _block_keyword(stack: list) -> Token | None:
     """The keyword token of the statement whose block is open (`member` in `member sam {`)."""
-    index = next((i for i in range(len(stack) - 1, -1, -1)
-                  if isinstance(stack[i], Token) and stack[i].type == "LBRACE"), None)
+    index = _open_brace_index(stack)
     if index is None:
         return None
     keyword = None
