@@ -202,7 +202,7 @@ class Contact:
 
     child: Ident
     by: Ident
-    every: Duration
+    every: Duration | None  # None when the interval could not be read
     alone: bool = False
     span: Span = _span()
     header: Span = _span()

@@ -197,7 +197,7 @@ class ModelBuilder(Transformer):
     def contact(self, c):
         f = self._block(c)
         duration = next((x for x in c if isinstance(x, m.Duration)), None)
-        if duration is None or not c[1] or not c[3]:
+        if not c[1] or not c[3]:
             return self._field("contact", c, None)
         return self._entity("contact", c, m.Contact(
             self._ident(c[1]), self._ident(c[3]), duration, f.get("alone", False),
