@@ -1,10 +1,10 @@
 """Syntax errors in plain words, and recovery so that one mistake hides nothing else.
 
-The parser calls `Recovery.mend` at each unexpected token. It reports the error (at most one a line,
-so one slip does not become a cascade), then mends the parse in the cheapest way that
-lets the token be read: close a block that was never closed, insert the one missing
-keyword, stand a placeholder in for a missing or malformed value, or else skip the
-token. Placeholders are empty tokens; the model builder reads them as "absent".
+The parser calls `Recovery.mend` at each unexpected token. It reports the error (at most
+one a line, so one slip does not become a cascade), then mends the parse in the cheapest
+way that lets the token be read: close a block that was never closed, insert the one
+missing keyword, stand a placeholder in for a missing or malformed value, or else skip
+the token. Placeholders are empty tokens; the model builder reads them as "absent".
 """
 
 from __future__ import annotations
