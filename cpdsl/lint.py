@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from cpdsl.diagnostics import Diagnostic
-from cpdsl.index import PlanIndex
 from cpdsl.parsing import parse
 from cpdsl.rules import ALL_RULES, RULES_BY_CODE
 from cpdsl.rules.base import Context, Rule
@@ -29,8 +28,7 @@ def lint_text(text: str, today: dt.date,
     diagnostics = [
         _syntax_diagnostic(error.code, error.message, error.span) for error in parsed.syntax_errors
     ]
-    context = Context(parsed.plan, PlanIndex.of(parsed.plan), today,
-                      tuple(error.span for error in parsed.syntax_errors))
+    context = Context.of(parsed.plan, today, tuple(e.span for e in parsed.syntax_errors))
     for rule in rules:
         diagnostics.extend(rule.run(context))
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))

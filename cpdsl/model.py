@@ -11,13 +11,55 @@ import datetime as dt
 
 import attrs
 
-# Without __slots__: attrs then makes each class once instead of twice, which halves the
-# cost of importing this module (it is on every run's start-up path).
-_node = attrs.frozen(slots=False)
+
+class _Node:
+    """Equality, hashing and repr for every node, written once.
+
+    attrs would generate them for each class, compiling code per class on every start-up
+    (most of the cost of importing this module); these read the same attrs metadata:
+    fields with eq=False (spans) stay out of equality and hashing, repr=False out of repr.
+    """
+
+    __slots__ = ()
+
+    def _key(self) -> tuple:
+        return tuple(getattr(self, name) for name in _eq_fields(type(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._key()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
+                          for f in attrs.fields(type(self)) if f.repr)
+        return f"{type(self).__name__}({shown})"
+
+
+_EQ_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _eq_fields(kind: type) -> tuple[str, ...]:
+    names = _EQ_FIELDS.get(kind)
+    if names is None:
+        names = _EQ_FIELDS[kind] = tuple(f.name for f in attrs.fields(kind) if f.eq)
+    return names
+
+
+# Without __slots__ (attrs would make each class twice) and with the methods above: attrs
+# then only writes each class's __init__.
+_node = attrs.frozen(slots=False, eq=False, repr=False)
 
 
 @_node
-class Span:
+class Span(_Node):
     """A stretch of source text: 1-based line and column, end exclusive, in code points."""
 
     line: int
@@ -35,7 +77,7 @@ def _span() -> attrs.Attribute:
 
 
 @_node
-class Ident:
+class Ident(_Node):
     """An id, where it is defined (`member sam`) or referred to (`owner sam`)."""
 
     name: str
@@ -43,7 +85,7 @@ class Ident:
 
 
 @_node
-class Word:
+class Word(_Node):
     """A value from a fixed list (a role, category, domain, status, kind)."""
 
     text: str
@@ -51,7 +93,7 @@ class Word:
 
 
 @_node
-class Text:
+class Text(_Node):
     """Free text from a "string" or a triple-quoted block (stored normalised)."""
 
     value: str
@@ -60,7 +102,7 @@ class Text:
 
 
 @_node
-class Date:
+class Date(_Node):
     """A date as written; `value` is None when no such day exists (2026-02-30)."""
 
     text: str
@@ -69,7 +111,7 @@ class Date:
 
 
 @_node
-class Duration:
+class Duration(_Node):
     """`10 working days`, `4 weeks`, `3 months`; unit is working-days, days, weeks or months."""
 
     count: int
@@ -78,7 +120,7 @@ class Duration:
 
 
 @_node
-class Repeat:
+class Repeat(_Node):
     """A statement given again in a block that takes it once; kept so nothing is lost."""
 
     keyword: str
@@ -87,7 +129,7 @@ class Repeat:
 
 
 @_node
-class Child:
+class Child(_Node):
     id: Ident
     name: Text | None = None
     born: Date | None = None
@@ -99,7 +141,7 @@ class Child:
 
 
 @_node
-class Recommendation:
+class Recommendation(_Node):
     value: Word
     exceptional: Text | None = None
     repeats: tuple[Repeat, ...] = ()
@@ -107,7 +149,7 @@ class Recommendation:
 
 
 @_node
-class Conference:
+class Conference(_Node):
     kind: Word | None
     date: Date | None
     concerns: tuple[Text, ...] = ()
@@ -119,7 +161,7 @@ class Conference:
 
 
 @_node
-class Member:
+class Member(_Node):
     id: Ident
     name: Text | None = None
     role: Word | None = None
@@ -133,7 +175,7 @@ class Member:
 
 
 @_node
-class Exclusion:
+class Exclusion(_Node):
     id: Ident
     name: Text | None = None
     role: Word | None = None
@@ -145,7 +187,7 @@ class Exclusion:
 
 
 @_node
-class Need:
+class Need(_Node):
     id: Ident
     text: Text | None = None
     domains: tuple[Word, ...] = ()
@@ -154,14 +196,14 @@ class Need:
 
 
 @_node
-class Milestone:
+class Milestone(_Node):
     text: Text
     by: Date
     span: Span = _span()
 
 
 @_node
-class Outcome:
+class Outcome(_Node):
     id: Ident
     text: Text | None = None
     needs: tuple[Ident, ...] = ()
@@ -174,14 +216,14 @@ class Outcome:
 
 
 @_node
-class Status:
+class Status(_Node):
     value: Word
     why: Text | None = None
     span: Span = _span()
 
 
 @_node
-class Action:
+class Action(_Node):
     id: Ident
     text: Text | None = None
     outcomes: tuple[Ident, ...] = ()
@@ -197,7 +239,7 @@ class Action:
 
 
 @_node
-class Contact:
+class Contact(_Node):
     """How often a child is seen, by whom, and whether alone."""
 
     child: Ident
@@ -209,7 +251,7 @@ class Contact:
 
 
 @_node
-class Assessment:
+class Assessment(_Node):
     text: Text
     by: Ident | None = None
     due: Date | None = None
@@ -219,7 +261,7 @@ class Assessment:
 
 
 @_node
-class Views:
+class Views(_Node):
     """Wishes and feelings: `views child`, `views parents` or `views CHILD-ID`."""
 
     subject: Ident
@@ -228,7 +270,7 @@ class Views:
 
 
 @_node
-class Disagreement:
+class Disagreement(_Node):
     text: Text
     by: Ident | None = None
     reason: Text | None = None
@@ -238,14 +280,14 @@ class Disagreement:
 
 
 @_node
-class Signature:
+class Signature(_Node):
     member: Ident
     date: Date
     span: Span = _span()
 
 
 @_node
-class Schedule:
+class Schedule(_Node):
     """`core-groups every 4 weeks`, with who agreed a longer interval and why."""
 
     every: Duration
@@ -257,7 +299,7 @@ class Schedule:
 
 
 @_node
-class Absence:
+class Absence(_Node):
     """A member who sent apologies or was absent, and whether their report came."""
 
     member: Ident
@@ -266,13 +308,13 @@ class Absence:
 
 
 @_node
-class Cancellation:
+class Cancellation(_Node):
     why: Text | None = None
     span: Span = _span()
 
 
 @_node
-class Meeting:
+class Meeting(_Node):
     """The record of one core group meeting."""
 
     kind: Word | None
@@ -294,7 +336,7 @@ class Meeting:
 
 
 @_node
-class Plan:
+class Plan(_Node):
     """One child protection plan: settings, people, the plan itself and its record."""
 
     title: Text | None = None
@@ -333,7 +375,7 @@ class Plan:
 
 
 @_node
-class Comment:
+class Comment(_Node):
     """A `#` comment; kept for suppressions and for the formatter."""
 
     text: str

@@ -92,16 +92,35 @@ def test_bom_and_crlf_are_read():
     assert result.plan == parse(AMY).plan
 
 
+def _trees(cache):
+    return [key for key in cache._entries if len(key) == 2]
+
+
+def _placed(cache):
+    return [key for key in cache._entries if len(key) == 4]
+
+
 def test_cache_reuses_unchanged_pieces_and_places_them_anew():
     cache = PieceCache()
     first = parse(AMY, cache)
-    entries = len(cache._entries)
+    trees = len(_trees(cache))
     shifted = AMY.replace("  chair sam\n", "  chair sam\n\n\n")
     second = parse(shifted, cache)
-    assert len(cache._entries) <= entries + 2  # only the changed piece is new
+    assert len(_trees(cache)) <= trees + 2  # only the pieces around the edit are parsed
     assert second.plan == first.plan
     assert second.plan.meetings[0].span.line == first.plan.meetings[0].span.line + 2
     assert second.plan == parse(shifted).plan
+
+
+def test_typing_within_a_line_rebuilds_only_that_piece():
+    cache = PieceCache()
+    parse(AMY, cache)
+    placed = len(_placed(cache))
+    edited = AMY.replace('reference "CP-2026-0042"', 'reference "CP-2026-0043"')
+    result = parse(edited, cache)
+    assert len(_placed(cache)) == placed + 1
+    assert result.plan == parse(edited).plan
+    assert result.plan.reference.value == "CP-2026-0043"
 
 
 def test_cached_errors_name_the_right_line():
@@ -112,3 +131,17 @@ def test_cached_errors_name_the_right_line():
     errors = parse(later, cache).syntax_errors
     assert errors[0].message.startswith("this `{` opened on line 4 ")
     assert errors[0].span.line == 4
+
+
+def test_nodes_are_frozen_hashable_and_readable():
+    import attrs
+    import pytest
+
+    a = m.Ident("sam", m.Span(1, 1, 1, 4))
+    b = m.Ident("sam", m.Span(9, 9, 9, 12))
+    assert a == b and hash(a) == hash(b) and a != m.Ident("jo")
+    assert m.Ident("sam") != m.Word("sam")
+    assert repr(a) == "Ident(name='sam')"
+    assert repr(m.Span(1, 2, 3, 4)) == "Span(line=1, column=2, end_line=3, end_column=4)"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        a.name = "jo"

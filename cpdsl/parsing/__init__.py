@@ -77,22 +77,24 @@ def _one_per_place(errors: list[SyntaxFinding]) -> tuple[SyntaxFinding, ...]:
 
 
 class PieceCache:
-    """Parsed pieces by their text, most recently used kept (in memory only)."""
+    """Parsed pieces, most recently used kept, in memory only.
 
-    def __init__(self, size: int = 4096) -> None:
+    Two kinds of entry: a piece's parse tree by its text, reused wherever the piece
+    moves; and the built piece by its text and place, reused while it stays put (as
+    every piece does while a line is being typed in)."""
+
+    def __init__(self, size: int = 8192) -> None:
         self.size = size
-        self._entries: OrderedDict[tuple[str, str], tuple[Any, tuple[SyntaxProblem, ...]]] = (
-            OrderedDict())
+        self._entries: OrderedDict[tuple, Any] = OrderedDict()
 
-    def get(self, text: str, start_symbol: str):
-        key = (text, start_symbol)
+    def get(self, key: tuple) -> Any:
         found = self._entries.get(key)
         if found is not None:
             self._entries.move_to_end(key)
         return found
 
-    def put(self, text: str, start_symbol: str, value) -> None:
-        self._entries[(text, start_symbol)] = value
+    def put(self, key: tuple, value: Any) -> None:
+        self._entries[key] = value
         if len(self._entries) > self.size:
             self._entries.popitem(last=False)
 
@@ -105,12 +107,24 @@ class ParsedPiece(NamedTuple):
 
 def parse_piece(text: str, chunk: Chunk, cache: PieceCache | None = None) -> ParsedPiece:
     """Parse one piece of a plan; positions are shifted to where the piece starts."""
-    found = cache.get(text, chunk.start_symbol) if cache is not None else None
-    if found is None:
-        found = _parse_tree(text, chunk.start_symbol)
-        if cache is not None:
-            cache.put(text, chunk.start_symbol, found)
-    tree, problems, unfinished = found
+    if cache is None:
+        return _place(_parse_tree(text, chunk.start_symbol), chunk)
+    placed_key = (text, chunk.start_symbol, chunk.line, chunk.column)
+    placed = cache.get(placed_key)
+    if placed is None:
+        tree_key = (text, chunk.start_symbol)
+        parsed = cache.get(tree_key)
+        if parsed is None:
+            parsed = _parse_tree(text, chunk.start_symbol)
+            cache.put(tree_key, parsed)
+        placed = _place(parsed, chunk)
+        cache.put(placed_key, placed)
+    return placed
+
+
+def _place(parsed: tuple, chunk: Chunk) -> ParsedPiece:
+    """A parsed piece's model and errors, at the piece's place in the file."""
+    tree, problems, unfinished = parsed
     line_offset, column_offset = chunk.line - 1, chunk.column - 1
     errors = []
     for p in problems:

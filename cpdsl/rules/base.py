@@ -14,16 +14,22 @@ from typing import NamedTuple
 
 from cpdsl.diagnostics import Diagnostic, Related, Severity
 from cpdsl.index import PlanIndex
-from cpdsl.model import Plan, Span
+from cpdsl.model import Plan, Span, walk
 
 
 class Context(NamedTuple):
-    """What a check may look at: the plan, its index of ids, and the date to judge by."""
+    """What a check may look at: the plan, its index of ids, every node (walked once for
+    all rules), and the date to judge by."""
 
     plan: Plan
     index: PlanIndex
+    nodes: tuple[object, ...]
     today: dt.date
     syntax_errors: tuple[Span, ...] = ()
+
+    @classmethod
+    def of(cls, plan: Plan, today: dt.date, syntax_errors: tuple[Span, ...] = ()) -> Context:
+        return cls(plan, PlanIndex.of(plan), tuple(walk(plan)), today, syntax_errors)
 
     def is_broken(self, span: Span) -> bool:
         """Whether a syntax error lies inside `span`: what is missing there may just be unread."""

@@ -41,18 +41,10 @@ def duplicate_id(context: Context) -> Iterator[Finding]:
                 f"as {_KIND_WORDS[first.kind]}; give this {later.kind} an id of its own",
                 (Related(f"`{name}` is first defined here", first.id.span),),
             )
-    for node in _nodes_with_repeats(context.plan):
-        for repeat in node.repeats:
+    for node in context.nodes:
+        for repeat in getattr(node, "repeats", ()):
             yield Finding(repeat.span, f"`{repeat.keyword}` is given more than once here; "
                                        "the first is used")
-
-
-def _nodes_with_repeats(plan) -> Iterator:
-    from cpdsl.model import walk
-
-    for node in walk(plan):
-        if getattr(node, "repeats", ()):
-            yield node
 
 
 @rule("CP103", "undefined-reference", Severity.ERROR, "an id used but never defined")

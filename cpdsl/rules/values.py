@@ -24,7 +24,7 @@ def invalid_date(context: Context) -> Iterator[Finding]:
     Passes:
         conference initial 2026-02-28
     """
-    for node in m.walk(context.plan):
+    for node in context.nodes:
         if isinstance(node, m.Date) and node.value is None:
             yield Finding(node.span, f"{node.text} is not a date: {_why_not(node.text)}")
     for meeting in context.plan.meetings:
@@ -77,7 +77,7 @@ def invalid_value(context: Context) -> Iterator[Finding]:
             match = closest(word.text, allowed)
             hint = f"; did you mean `{match}`?" if match else f": use one of {_listing(allowed)}"
             yield Finding(word.span, f"`{word.text}` is not a {what}{hint}")
-    for node in m.walk(context.plan):
+    for node in context.nodes:
         if isinstance(node, m.Duration) and node.count == 0:
             yield Finding(node.span, "an interval of 0 is no interval: give how often, "
                                      "such as `every 4 weeks`")
