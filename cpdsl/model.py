@@ -11,55 +11,11 @@ import datetime as dt
 
 import attrs
 
-
-class _Node:
-    """Equality, hashing and repr for every node, written once.
-
-    attrs would generate them for each class, compiling code per class on every start-up
-    (most of the cost of importing this module); these read the same attrs metadata:
-    fields with eq=False (spans) stay out of equality and hashing, repr=False out of repr.
-    """
-
-    __slots__ = ()
-
-    def _key(self) -> tuple:
-        return tuple(getattr(self, name) for name in _eq_fields(type(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._key()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
-                          for f in attrs.fields(type(self)) if f.repr)
-        return f"{type(self).__name__}({shown})"
+from cpdsl.node import Node, node
 
 
-_EQ_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _eq_fields(kind: type) -> tuple[str, ...]:
-    names = _EQ_FIELDS.get(kind)
-    if names is None:
-        names = _EQ_FIELDS[kind] = tuple(f.name for f in attrs.fields(kind) if f.eq)
-    return names
-
-
-# Without __slots__ (attrs would make each class twice) and with the methods above: attrs
-# then only writes each class's __init__.
-_node = attrs.frozen(slots=False, eq=False, repr=False)
-
-
-@_node
-class Span(_Node):
+@node
+class Span(Node):
     """A stretch of source text: 1-based line and column, end exclusive, in code points."""
 
     line: int
@@ -76,24 +32,24 @@ def _span() -> attrs.Attribute:
     return attrs.field(eq=False, repr=False, default=None)
 
 
-@_node
-class Ident(_Node):
+@node
+class Ident(Node):
     """An id, where it is defined (`member sam`) or referred to (`owner sam`)."""
 
     name: str
     span: Span = _span()
 
 
-@_node
-class Word(_Node):
+@node
+class Word(Node):
     """A value from a fixed list (a role, category, domain, status, kind)."""
 
     text: str
     span: Span = _span()
 
 
-@_node
-class Text(_Node):
+@node
+class Text(Node):
     """Free text from a "string" or a triple-quoted block (stored normalised)."""
 
     value: str
@@ -101,8 +57,8 @@ class Text(_Node):
     span: Span = _span()
 
 
-@_node
-class Date(_Node):
+@node
+class Date(Node):
     """A date as written; `value` is None when no such day exists (2026-02-30)."""
 
     text: str
@@ -110,8 +66,8 @@ class Date(_Node):
     span: Span = _span()
 
 
-@_node
-class Duration(_Node):
+@node
+class Duration(Node):
     """`10 working days`, `4 weeks`, `3 months`; unit is working-days, days, weeks or months."""
 
     count: int
@@ -119,8 +75,8 @@ class Duration(_Node):
     span: Span = _span()
 
 
-@_node
-class Repeat(_Node):
+@node
+class Repeat(Node):
     """A statement given again in a block that takes it once; kept so nothing is lost."""
 
     keyword: str
@@ -128,8 +84,8 @@ class Repeat(_Node):
     span: Span = _span()
 
 
-@_node
-class Child(_Node):
+@node
+class Child(Node):
     id: Ident
     name: Text | None = None
     born: Date | None = None
@@ -140,16 +96,16 @@ class Child(_Node):
     header: Span = _span()
 
 
-@_node
-class Recommendation(_Node):
+@node
+class Recommendation(Node):
     value: Word
     exceptional: Text | None = None
     repeats: tuple[Repeat, ...] = ()
     span: Span = _span()
 
 
-@_node
-class Conference(_Node):
+@node
+class Conference(Node):
     kind: Word | None
     date: Date | None
     concerns: tuple[Text, ...] = ()
@@ -160,8 +116,8 @@ class Conference(_Node):
     header: Span = _span()
 
 
-@_node
-class Member(_Node):
+@node
+class Member(Node):
     id: Ident
     name: Text | None = None
     role: Word | None = None
@@ -174,8 +130,8 @@ class Member(_Node):
     header: Span = _span()
 
 
-@_node
-class Exclusion(_Node):
+@node
+class Exclusion(Node):
     id: Ident
     name: Text | None = None
     role: Word | None = None
@@ -186,8 +142,8 @@ class Exclusion(_Node):
     header: Span = _span()
 
 
-@_node
-class Need(_Node):
+@node
+class Need(Node):
     id: Ident
     text: Text | None = None
     domains: tuple[Word, ...] = ()
@@ -195,15 +151,15 @@ class Need(_Node):
     header: Span = _span()
 
 
-@_node
-class Milestone(_Node):
+@node
+class Milestone(Node):
     text: Text
     by: Date
     span: Span = _span()
 
 
-@_node
-class Outcome(_Node):
+@node
+class Outcome(Node):
     id: Ident
     text: Text | None = None
     needs: tuple[Ident, ...] = ()
@@ -215,15 +171,15 @@ class Outcome(_Node):
     header: Span = _span()
 
 
-@_node
-class Status(_Node):
+@node
+class Status(Node):
     value: Word
     why: Text | None = None
     span: Span = _span()
 
 
-@_node
-class Action(_Node):
+@node
+class Action(Node):
     id: Ident
     text: Text | None = None
     outcomes: tuple[Ident, ...] = ()
@@ -238,8 +194,8 @@ class Action(_Node):
     header: Span = _span()
 
 
-@_node
-class Contact(_Node):
+@node
+class Contact(Node):
     """How often a child is seen, by whom, and whether alone."""
 
     child: Ident
@@ -250,8 +206,8 @@ class Contact(_Node):
     header: Span = _span()
 
 
-@_node
-class Assessment(_Node):
+@node
+class Assessment(Node):
     text: Text
     by: Ident | None = None
     due: Date | None = None
@@ -260,8 +216,8 @@ class Assessment(_Node):
     header: Span = _span()
 
 
-@_node
-class Views(_Node):
+@node
+class Views(Node):
     """Wishes and feelings: `views child`, `views parents` or `views CHILD-ID`."""
 
     subject: Ident
@@ -269,8 +225,8 @@ class Views(_Node):
     span: Span = _span()
 
 
-@_node
-class Disagreement(_Node):
+@node
+class Disagreement(Node):
     text: Text
     by: Ident | None = None
     reason: Text | None = None
@@ -279,15 +235,15 @@ class Disagreement(_Node):
     header: Span = _span()
 
 
-@_node
-class Signature(_Node):
+@node
+class Signature(Node):
     member: Ident
     date: Date
     span: Span = _span()
 
 
-@_node
-class Schedule(_Node):
+@node
+class Schedule(Node):
     """`core-groups every 4 weeks`, with who agreed a longer interval and why."""
 
     every: Duration
@@ -298,8 +254,8 @@ class Schedule(_Node):
     header: Span = _span()
 
 
-@_node
-class Absence(_Node):
+@node
+class Absence(Node):
     """A member who sent apologies or was absent, and whether their report came."""
 
     member: Ident
@@ -307,14 +263,14 @@ class Absence(_Node):
     span: Span = _span()
 
 
-@_node
-class Cancellation(_Node):
+@node
+class Cancellation(Node):
     why: Text | None = None
     span: Span = _span()
 
 
-@_node
-class Meeting(_Node):
+@node
+class Meeting(Node):
     """The record of one core group meeting."""
 
     kind: Word | None
@@ -335,8 +291,8 @@ class Meeting(_Node):
     header: Span = _span()
 
 
-@_node
-class Plan(_Node):
+@node
+class Plan(Node):
     """One child protection plan: settings, people, the plan itself and its record."""
 
     title: Text | None = None
@@ -374,40 +330,9 @@ class Plan(_Node):
     header: Span = _span()
 
 
-@_node
-class Comment(_Node):
+@node
+class Comment(Node):
     """A `#` comment; kept for suppressions and for the formatter."""
 
     text: str
     span: Span = _span()
-
-
-def walk(node: object):
-    """Every model node under `node` (itself included), depth first in field order."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if type(current) is tuple:
-            stack.extend(reversed(current))
-            continue
-        names = _node_fields(type(current))
-        if names is None:
-            continue  # a str, int, bool, date or None: not a node
-        yield current
-        stack.extend(reversed([getattr(current, name) for name in names]))
-
-
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
-
-
-def _node_fields(kind: type) -> tuple[str, ...] | None:
-    """The fields of a node class that may hold other nodes (None: not a node class)."""
-    try:
-        return _FIELDS[kind]
-    except KeyError:
-        pass
-    names = None
-    if attrs.has(kind) and kind is not Span:
-        names = tuple(f.name for f in attrs.fields(kind) if f.name not in ("span", "header"))
-    _FIELDS[kind] = names
-    return names

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from cpdsl.diagnostics import Diagnostic, Related, Severity
 from cpdsl.index import PlanIndex
-from cpdsl.model import Plan, Span, walk
+from cpdsl.model import Plan, Span
+from cpdsl.node import walk
 
 
 class Context(NamedTuple):
