@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test tables bench bytecode clean
+.PHONY: demo test tables holidays bench bytecode clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(STAMP)
 tables: $(STAMP)
 	$(BIN)/python -m cpdsl.parsing.build_tables
 	$(MAKE) --no-print-directory bytecode
+
+# After upgrading `holidays`: rewrite the shipped table of bank holidays.
+holidays: $(STAMP)
+	$(BIN)/python -c "from cpdsl.dates import HOLIDAYS_FILE, holidays_table; open(HOLIDAYS_FILE, 'w').write(holidays_table())"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -1,5 +1,7 @@
 """The fixed lists that values in a plan come from (CP105 checks them)."""
 
+from cpdsl.profile import shipped_profiles
+
 ROLES = (
     "social-worker", "team-manager", "health-visitor", "school-nurse", "gp", "teacher",
     "designated-safeguarding-lead", "police", "probation", "housing",
@@ -32,5 +34,5 @@ RECOMMENDATIONS = ("continue", "end")
 # Whose views: these groups, or a child's or member's id.
 VIEWS_GROUPS = ("child", "children", "parents", "carers", "family")
 
-# Profiles shipped with cplint: the four nations' guidance and the local procedures.
-PROFILES = ("england", "wales", "scotland", "northern-ireland", "bolton", "west-midlands")
+# Profiles shipped with cplint (cpdsl/profiles/*.toml): the nations' and local procedures.
+PROFILES = tuple(shipped_profiles())

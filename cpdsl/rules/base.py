@@ -16,21 +16,26 @@ from cpdsl.diagnostics import Diagnostic, Related, Severity
 from cpdsl.index import PlanIndex
 from cpdsl.model import Plan, Span
 from cpdsl.node import walk
+from cpdsl.profile import Profile
 
 
 class Context(NamedTuple):
     """What a check may look at: the plan, its index of ids, every node (walked once for
-    all rules), and the date to judge by."""
+    all rules), the date to judge by, and the profile whose numbers apply."""
 
     plan: Plan
     index: PlanIndex
     nodes: tuple[object, ...]
     today: dt.date
+    profile: Profile
     syntax_errors: tuple[Span, ...] = ()
+    profile_problem: str | None = None  # why the plan's own profile could not be used
 
     @classmethod
-    def of(cls, plan: Plan, today: dt.date, syntax_errors: tuple[Span, ...] = ()) -> Context:
-        return cls(plan, PlanIndex.of(plan), tuple(walk(plan)), today, syntax_errors)
+    def of(cls, plan: Plan, today: dt.date, profile: Profile,
+           syntax_errors: tuple[Span, ...] = (), profile_problem: str | None = None) -> Context:
+        return cls(plan, PlanIndex.of(plan), tuple(walk(plan)), today, profile, syntax_errors,
+                   profile_problem)
 
     def is_broken(self, span: Span) -> bool:
         """Whether a syntax error lies inside `span`: what is missing there may just be unread."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from cpdsl import model as m
 from cpdsl import vocabulary as v
 from cpdsl.diagnostics import Severity
+from cpdsl.profile import DEFAULT_PROFILE, is_path
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.suggest import closest
 
@@ -72,6 +73,10 @@ def invalid_value(context: Context) -> Iterator[Finding]:
     Passes:
         member sam { name "Sam Patel" role social-worker }
     """
+    profile = context.plan.profile
+    if profile is not None and is_path(profile.text) and context.profile_problem:
+        yield Finding(profile.span, f"profile `{profile.text}` cannot be used, so "
+                                    f"{DEFAULT_PROFILE}'s is: {context.profile_problem}")
     for word, (what, allowed) in _values(context.plan):
         if word.text not in allowed:
             match = closest(word.text, allowed)
@@ -84,9 +89,7 @@ def invalid_value(context: Context) -> Iterator[Finding]:
 
 
 def _values(plan: m.Plan) -> Iterator[tuple[m.Word, tuple[str, tuple[str, ...]]]]:
-    if plan.profile is not None and "/" not in plan.profile.text and not (
-        plan.profile.text.endswith(".toml")
-    ):
+    if plan.profile is not None and not is_path(plan.profile.text):
         yield plan.profile, _PROFILE
     for word in plan.categories:
         yield word, _CATEGORY
