@@ -468,7 +468,7 @@ INTERNAL_ERROR = ("cplint: internal error (RuntimeError); please report it (--ve
 def _break_lint_text(monkeypatch):
     import cpdsl.lint
 
-    def boom(text, today, rules=()):
+    def boom(*args, **kwargs):
         raise RuntimeError("a bug in cplint")
 
     monkeypatch.setattr(cpdsl.lint, "lint_text", boom)
