@@ -2,7 +2,7 @@
 
 A profile is a TOML file (those shipped are in cpdsl/profiles/): its `name`, `nation` (for
 bank holidays), optionally the profile it `extends`, and `[settings]`, each a `value` with
-the `source` it comes from. A user's own profile file, named by path, may extend any
+the `source` it comes from (and optionally `ref`, the source in a few words for messages). A user's own profile file, named by path, may extend any
 shipped profile. Settings a profile does not give come from the one it extends.
 """
 
@@ -30,8 +30,9 @@ class ProfileError(Exception):
 
 class Setting(NamedTuple):
     value: object
-    source: str
+    source: str  # where the number comes from, with a short quote
     profile: str  # the profile that gives it (perhaps one this one extends)
+    ref: str  # the source in a few words, for messages: `000_5146a52aabc1ef30.txt, section 3`
 
 
 class Profile(NamedTuple):
@@ -53,8 +54,13 @@ class Profile(NamedTuple):
         setting = self.settings.get(key)
         return bool(setting.value) if setting else default
 
+    def ref(self, key: str) -> str:
+        """The short source of a setting, for messages: `000_5146a52aabc1ef30.txt, section 3`."""
+        setting = self.settings.get(key)
+        return setting.ref if setting else ""
+
     def cite(self, key: str) -> str:
-        """`the bolton profile allows ...` needs the source: `bolton profile: <source>`."""
+        """The full source of a setting: `bolton profile: "must be held within ..." (...)`."""
         setting = self.settings.get(key)
         return f"{setting.profile} profile: {setting.source}" if setting else ""
 
@@ -136,7 +142,7 @@ def _setting(path: str, key: str, entry: object, profile: str) -> Setting:
             parse_duration(value)
         except ValueError as error:
             raise ProfileError(f"{path}: setting `{key}`: {error}") from None
-    return Setting(value, str(entry["source"]), profile)
+    return Setting(value, str(entry["source"]), profile, str(entry.get("ref", path)))
 
 
 # What each setting means, for `cplint profiles` and the documentation.

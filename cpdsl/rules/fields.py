@@ -63,3 +63,6 @@ def _lacking(node, what: str, **fields) -> Iterator[Finding]:
     if missing:
         yield Finding(node.header, f"{what} `{node.id.name}` has no {' or '.join(missing)}",
                       within=node.span)
+
+
+RULES = (missing_field,)

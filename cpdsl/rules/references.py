@@ -82,3 +82,6 @@ def _noun(kinds: tuple[str, ...]) -> str:
     if kinds == PEOPLE:
         return "member, child or excluded person"
     return " or ".join(kinds)
+
+
+RULES = (duplicate_id, undefined_reference)

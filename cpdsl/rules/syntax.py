@@ -38,3 +38,5 @@ UNKNOWN_KEYWORD = Rule(
         member sam { name "Sam Patel" role social-worker }
     """),
 )
+
+RULES = (SYNTAX_ERROR, UNKNOWN_KEYWORD)

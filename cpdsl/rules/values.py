@@ -117,3 +117,6 @@ def _values(plan: m.Plan) -> Iterator[tuple[m.Word, tuple[str, tuple[str, ...]]]
 def _listing(allowed: tuple[str, ...]) -> str:
     shown = ", ".join(f"`{a}`" for a in allowed[:8])
     return shown + (", ..." if len(allowed) > 8 else "")
+
+
+RULES = (invalid_date, invalid_value)
