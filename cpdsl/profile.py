@@ -2,8 +2,9 @@
 
 A profile is a TOML file (those shipped are in cpdsl/profiles/): its `name`, `nation` (for
 bank holidays), optionally the profile it `extends`, and `[settings]`, each a `value` with
-the `source` it comes from (and optionally `ref`, the source in a few words for messages). A user's own profile file, named by path, may extend any
-shipped profile. Settings a profile does not give come from the one it extends.
+the `source` it comes from (and a `ref`, the source in a few words, for messages). A
+user's own profile file, named by path, may extend any shipped profile. Settings a profile
+does not give come from the one it extends.
 """
 
 from __future__ import annotations
