@@ -3,10 +3,22 @@
 Each family module lists its rules in `RULES`; add a family here to enable it.
 """
 
-from cpdsl.rules import fields, references, syntax, values
+from cpdsl.rules import (
+    contents,
+    fields,
+    meetings,
+    membership,
+    references,
+    smart,
+    syntax,
+    timescales,
+    unused_suppression,
+    values,
+)
 from cpdsl.rules.base import Rule
 
-_FAMILIES = (syntax, references, values, fields)
+_FAMILIES = (syntax, references, values, fields, unused_suppression, smart, membership,
+             timescales, contents, meetings)
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
     (rule for family in _FAMILIES for rule in family.RULES), key=lambda rule: rule.code))

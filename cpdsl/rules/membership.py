@@ -1,0 +1,5 @@
+"""CP3, membership and roles."""
+
+from cpdsl.rules.base import Rule
+
+RULES: tuple[Rule, ...] = ()
