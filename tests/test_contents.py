@@ -1,0 +1,181 @@
+"""CP5, what the plan must contain: each rule against a complete plan with one part taken
+out, the readings the fixtures cannot show (related places, profiles), and plans cut short."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cpdsl import model as m
+from cpdsl.diagnostics import Severity
+from cpdsl.lint import lint_text
+from cpdsl.profile import load_profile
+from cpdsl.rules import contents
+from cpdsl.rules.base import Context
+
+TODAY = dt.date(2026, 3, 1)
+COMPLETE = (Path(__file__).parent / "fixtures" / "cp5_complete_plan.cp").read_text("utf-8")
+
+
+def findings(text: str, profile=None) -> list:
+    return [d for d in lint_text(text, TODAY, contents.RULES, profile=profile)
+            if d.code.startswith("CP5")]
+
+
+def found(text: str, profile=None) -> set[tuple[int, str]]:
+    return {(d.span.line, d.code) for d in findings(text, profile)}
+
+
+def line_of(text: str, snippet: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if snippet in line)
+
+
+def test_the_family_is_cp501_to_cp512_in_code_order():
+    assert [r.code for r in contents.RULES] == [f"CP5{n:02d}" for n in range(1, 13)]
+
+
+def test_severities_follow_the_words_of_the_guidance():
+    errors = {"CP501", "CP504", "CP511"}  # "Clarity is Required"; a plan's category
+    for r in contents.RULES:
+        assert r.severity == (Severity.ERROR if r.code in errors else Severity.WARNING), r.code
+
+
+@pytest.mark.parametrize("rule", contents.RULES, ids=lambda r: r.code)
+def test_documentation_cites_its_source(rule):
+    assert "Source:" in rule.doc and ".txt" in rule.doc
+    assert rule.examples("Fails:") and rule.examples("Passes:")
+
+
+def test_the_complete_plan_is_clean():
+    assert found(COMPLETE) == set()
+
+
+# (what to take out of the complete plan, the line that then has the finding, the code)
+TAKEN_OUT = [
+    ('  contingency """\n    If the children are found alone again, Lee holds a strategy '
+     'discussion the same day.\n  """\n', 'plan "', "CP501"),
+    ('  views nia-m "Nia wants her nan to visit more"\n', "child nia ", "CP502"),
+    ('    views tal "Tal says Owen laughs when his sister reads to him"\n', "child owen ",
+     "CP502"),
+    ('  views gwen "Gwen agrees the plan"\n', 'plan "', "CP503"),
+    ("  contact nia by lee every 2 weeks { alone }\n", "child nia ", "CP504"),
+    ("  contact owen by tal every 1 month { alone }\n", "child owen ", "CP505"),
+    ('  communication "Members phone Lee the same day with any new worry"\n', 'plan "', "CP506"),
+    ('  language "Welsh"\n', 'plan "', "CP507"),
+    ("  signed gwen 2026-01-20\n", "member gwen ", "CP508"),
+    ("  signed tal 2026-01-20\n", "member tal ", "CP508"),
+    ('    reason "Gwen says the neighbour looks in on them"\n', "disagreement ", "CP509"),
+    ('    concern "Nia and Owen are often left without an adult in the evenings"\n',
+     "conference initial", "CP510"),
+    ("  category neglect\n", 'plan "', "CP511"),
+    ("  due 2026-03-20 }", "assessment ", "CP512"),
+]
+
+
+@pytest.mark.parametrize("part, where, code", TAKEN_OUT, ids=[c for _, _, c in TAKEN_OUT])
+def test_taking_a_part_out_gives_its_finding_where_the_gap_is(part, where, code):
+    assert part in COMPLETE
+    text = COMPLETE.replace(part, "" if part.endswith("\n") else " }", 1)
+    assert found(text) == {(line_of(text, where), code)}
+
+
+def test_signatures_of_children_and_interpreters_are_not_asked_for():
+    text = COMPLETE.replace("role child for nia", "role parent")  # no longer Nia's views
+    assert found(text) == {(line_of(text, "member nia-m"), "CP508"),
+                           (line_of(text, "child nia "), "CP502")}
+    text = COMPLETE.replace("role interpreter", "role other")
+    assert found(text) == {(line_of(text, "member ifor"), "CP508")}
+
+
+def test_views_child_with_several_children_names_no_one_and_is_shown():
+    text = COMPLETE.replace('views nia-m "', 'views child "')
+    [finding] = findings(text)
+    assert (finding.code, finding.span.line) == ("CP502", line_of(text, "child nia "))
+    assert "`views child` does not say which" in finding.message
+    [related] = finding.related
+    assert related.span.line == line_of(text, "views child")
+
+
+def test_views_children_speaks_for_every_child():
+    text = COMPLETE.replace('views nia-m "', 'views children "').replace("views tal", "views lee")
+    assert found(text) == set()
+
+
+def test_a_child_seen_but_never_alone_shows_the_arrangements():
+    text = COMPLETE.replace("every 1 month { alone }", "every 1 month")
+    [finding] = findings(text)
+    assert finding.code == "CP505"
+    lines = {r.span.line for r in finding.related}
+    assert lines == {line_of(text, "contact owen by lee"), line_of(text, "contact owen by tal")}
+
+
+def test_an_unborn_child_is_asked_for_nothing_until_born():
+    text = COMPLETE.replace("child bump { expected 2026-06-30 }",
+                            "child bump { expected 2026-02-10 born 2026-02-12 }")
+    where = line_of(text, "child bump")
+    assert found(text) == {(where, "CP502"), (where, "CP504")}
+
+
+@pytest.mark.parametrize("profile, required", [
+    ("england", True), ("wales", True), ("bolton", True), ("west-midlands", True),
+    ("scotland", False),
+])
+def test_the_category_is_asked_for_where_the_profile_requires_it(profile, required):
+    text = COMPLETE.replace("  category neglect\n", "")
+    got = {code for _, code in found(text, load_profile(profile))}
+    assert got == ({"CP511"} if required else set())
+
+
+def test_the_category_message_names_the_profile_and_its_source():
+    [finding] = findings(COMPLETE.replace("  category neglect\n", ""))
+    assert "`england`" in finding.message and "Working Together 2023" in finding.message
+
+
+def test_every_message_gives_its_source():
+    for finding in findings('plan "Empty" {\n  member lee { name "Lee Rowe" role gp }\n'
+                            '  disagreement "x" { by lee }\n  assessment "y"\n}\n'):
+        assert finding.message.endswith(")") and "(" in finding.message, finding.message
+
+
+def test_a_syntax_error_anywhere_hides_what_is_missing_from_the_whole_plan():
+    text = 'plan "x" {\n  child ada { name "Ada Sample" born 2012-01-15 }\n  membr lee\n}\n'
+    assert found(text) == set()
+    assert {code for _, code in found(text.replace("  membr lee\n", ""))} == {
+        "CP501", "CP502", "CP503", "CP504", "CP506", "CP507", "CP510", "CP511", "CP512"}
+
+
+def cut_short(text: str):
+    lines = text.split("\n")
+    for n in range(len(lines)):
+        yield "\n".join(lines[:n])  # the plan cut off after each line
+        yield "\n".join(lines[:n] + lines[n + 1:])  # one line left out
+    for n in range(0, len(text), 7):
+        yield text[:n]
+
+
+def test_plans_cut_short_never_break_the_rules():
+    for text in cut_short(COMPLETE):
+        findings(text)  # must not raise
+
+
+def test_rules_guard_a_model_with_gaps():
+    """Models that a parser under repair might build: ids, roles and texts absent."""
+    span = m.Span(1, 1, 1, 2)
+    plan = m.Plan(
+        children=(m.Child(m.Ident("ada", span), born=m.Date("2012-01-15", None, span),
+                          span=span, header=span),),
+        members=(m.Member(m.Ident("kid", span), role=None, span=span, header=span),),
+        contacts=(m.Contact(None, None, None, span=span, header=span),),  # type: ignore[arg-type]
+        views=(m.Views(None, m.Text("x", span=span), span=span),  # type: ignore[arg-type]
+               m.Views(m.Ident("kid", span), m.Text(None, span=span), span=span)),  # type: ignore[arg-type]
+        signatures=(m.Signature(None, None, span=span),),  # type: ignore[arg-type]
+        disagreements=(m.Disagreement(m.Text("x", span=span), span=span, header=span),),
+        assessments=(m.Assessment(m.Text("y", span=span), span=span, header=span),),
+        conferences=(m.Conference(None, None, concerns=(m.Text(None, span=span),),  # type: ignore[arg-type]
+                                  span=span, header=span),),
+        span=span, header=span,
+    )
+    context = Context.of(plan, TODAY, load_profile("england"))
+    codes = {r.code for r in contents.RULES for _ in r.check(context)}
+    assert codes == {"CP501", "CP502", "CP503", "CP504", "CP506", "CP507", "CP508", "CP509",
+                     "CP510", "CP511", "CP512"}
