@@ -1,5 +1,326 @@
-"""CP6, the record of each meeting."""
+"""CP6, the record of each meeting: who chaired, who took notes, who came, and what was heard.
 
-from cpdsl.rules.base import Rule
+A meeting record is judged once the meeting has happened: not when it is `cancelled`
+(only CP605 reads a cancellation) and not when its date is after today (a meeting written
+in ahead of time). A meeting whose date cannot be read is judged.
+"""
 
-RULES: tuple[Rule, ...] = ()
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from cpdsl import model as m
+from cpdsl.diagnostics import Related, Severity
+from cpdsl.rules.base import Context, Finding, rule
+from cpdsl.rules.facts import lead
+from cpdsl.rules.membership import meeting_chair, unread
+from cpdsl.vocabulary import VIEWS_GROUPS
+
+B = "000_5146a52aabc1ef30.txt"
+T = "002_107d890e8677bac8.txt"
+F = "003_53fa38a38afc9856.txt"
+M = "004_256d3034f79780c2.txt"
+
+# Whose `views` are the voice of the child: the groups, a child, or a member who is a
+# child or speaks for one.
+CHILD_GROUPS = ("child", "children")
+CHILD_ROLES = ("child", "advocate")
+
+
+def held_records(meetings: tuple[m.Meeting, ...], today: dt.date) -> list[m.Meeting]:
+    """The meeting records of meetings that took place: not cancelled, not after today."""
+    return [meeting for meeting in meetings
+            if meeting.cancelled is None and not _ahead(meeting, today)]
+
+
+def _ahead(meeting: m.Meeting, today: dt.date) -> bool:
+    date = meeting.date
+    return date is not None and date.value is not None and date.value > today
+
+
+def _position(span: m.Span | None) -> tuple[int, int]:
+    return (span.line, span.column) if span is not None else (0, 0)
+
+
+def _called(meeting: m.Meeting) -> str:
+    if meeting.date is not None and meeting.date.value is not None:
+        return f"the core group on {meeting.date.text}"
+    return "this core group"
+
+
+@rule("CP601", "absent-without-report", Severity.WARNING,
+      "a member who sent apologies or did not attend, with no written report")
+def absent_without_report(context: Context) -> Iterator[Finding]:
+    """A member who sent apologies for a core group, or did not come, and whose written
+    report was not received (`apologies` or `absent` without `{ report received }`).
+
+    The core group reviews everyone's part of the plan at each meeting; a member who is
+    not there has to send in what they would have said.
+
+    Source: 000_5146a52aabc1ef30.txt, section 4: "If core group members know in advance
+    that they cannot attend, they should produce a written report for the core group".
+    003_53fa38a38afc9856.txt, reports provided by non-attendees: "It is not acceptable
+    for an agency to not attend a core group meeting and not provide any written
+    information". 004_256d3034f79780c2.txt: "If a professional is unable to attend a core
+    group meeting a written report should be submitted."
+
+    Reading: "should" makes this a warning. Every core group member is judged, family
+    members included (Bolton asks it of "core group members"). A person listed who is not
+    a member (an excluded person, a child of the plan) is not; an undefined id is CP103.
+    A member listed more than once in a meeting is reported once, where first listed, and
+    not at all if any of the entries has `{ report received }`.
+
+    Fails:
+        member sam { name "Sam Patel" role social-worker lead }
+        member ria { name "Ria Khan" role teacher }
+        meeting core-group 2026-01-22 { attended sam  apologies ria }
+
+    Passes:
+        member sam { name "Sam Patel" role social-worker lead }
+        member ria { name "Ria Khan" role teacher }
+        meeting core-group 2026-01-22 { attended sam  apologies ria { report received } }
+    """
+    index = context.index
+    for meeting in held_records(context.plan.meetings, context.today):
+        entries = [(absence, "sent apologies for") for absence in meeting.apologies]
+        entries += [(absence, "did not attend") for absence in meeting.absent]
+        entries.sort(key=lambda entry: _position(entry[0].member.span))
+        received = {absence.member.name for absence, _ in entries if absence.report_received}
+        reported = set()
+        for absence, what in entries:
+            name = absence.member.name
+            if name in received or name in reported:
+                continue
+            definition = index.lookup(name)
+            if definition is None or definition.kind != "member":
+                continue
+            reported.add(name)
+            yield Finding(absence.member.span,
+                          f"`{name}` {what} {_called(meeting)} and no written report from "
+                          "them was received: a member who cannot attend should send one "
+                          f"(write `{{ report received }}` once it came) ({B}, section 4; "
+                          f"{F}, reports provided by non-attendees; {M})",
+                          within=meeting.span)
+
+
+@rule("CP602", "meeting-without-notes", Severity.ERROR,
+      "a meeting record with no note taker")
+def meeting_without_notes(context: Context) -> Iterator[Finding]:
+    """A record of a core group that took place with no note taker (`notes`).
+
+    Notes are the only record of what the core group agreed; the record says who took
+    them.
+
+    Source: 000_5146a52aabc1ef30.txt, section 4: "Notes of core group meetings must be
+    recorded. The keyworker will have responsibility for negotiating the most appropriate
+    person for taking notes". 002_107d890e8677bac8.txt, section 2: "Be minuted by a
+    nominated member of the group (not the chair)". 003_53fa38a38afc9856.txt: every agenda
+    starts with "IDENTIFICATION OF NOTE TAKER".
+
+    Reading: "must be recorded" makes this an error. A cancelled meeting, or one dated
+    after today, needs no note taker.
+
+    Fails:
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        meeting core-group 2026-01-22 { chair sam attended sam jo }
+
+    Passes:
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        meeting core-group 2026-01-22 { chair sam notes jo attended sam jo }
+    """
+    for meeting in held_records(context.plan.meetings, context.today):
+        if meeting.notes is None:
+            yield Finding(meeting.header,
+                          f"the record of {_called(meeting)} does not say who took the notes: "
+                          f"add `notes` with the note taker's id ({B}, section 4; {T}, "
+                          "section 2)",
+                          within=meeting.span)
+
+
+@rule("CP603", "meeting-without-chair", Severity.WARNING,
+      "a meeting record with no chair")
+def meeting_without_chair(context: Context) -> Iterator[Finding]:
+    """A record of a core group that took place with no chair: the meeting names no
+    `chair`, and the plan has no `chair` to fall back on.
+
+    Someone has to lead the meeting through the plan; the record says who.
+
+    Source: 002_107d890e8677bac8.txt, section 2: the meeting should "Be chaired by a member
+    of the Core Group." 003_53fa38a38afc9856.txt, chair and note taker: "At the beginning
+    of each core group members should determine who chairs the meeting and who will take
+    the minutes."
+
+    Reading: "should" makes this a warning. A meeting without its own `chair` is chaired
+    by the plan's `chair`. A cancelled meeting, or one dated after today, needs no chair.
+
+    Fails:
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        meeting core-group 2026-01-22 { notes jo attended sam jo }
+
+    Passes:
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        meeting core-group 2026-01-22 { chair sam notes jo attended sam jo }
+    """
+    plan = context.plan
+    meetings = [meeting for meeting in held_records(plan.meetings, context.today)
+                if meeting_chair(plan, meeting) is None]
+    if not meetings or unread(context):  # an unreadable top-level `chair` may be the answer
+        return
+    for meeting in meetings:
+        yield Finding(meeting.header,
+                      f"the record of {_called(meeting)} does not say who chaired it, and the "
+                      "plan names no `chair`: add `chair` with the chair's id "
+                      f"({T}, section 2; {F}, chair and note taker)",
+                      within=meeting.span)
+
+
+@rule("CP604", "lead-absent", Severity.WARNING,
+      "the lead social worker did not attend a core group")
+def lead_absent(context: Context) -> Iterator[Finding]:
+    """The lead (the member marked `lead`) did not attend a core group that took place.
+
+    The lead social worker co-ordinates the plan and updates it after each meeting; they
+    need to hear the discussion first-hand.
+
+    Source: 003_53fa38a38afc9856.txt, chair and note taker: "The Social Worker, as Lead
+    Professional, should be in attendance at each core group, however if an unavoidable
+    situation arises the core group should still proceed following the agreed format."
+
+    Reading: "should" makes this a warning. The lead was there if the record lists them
+    in `attended`, or as the meeting's own `chair` or `notes`. They were not if they are
+    listed in `apologies` or `absent`, or if the record lists who attended without them;
+    a record that says nothing of attendance is not judged. A cancelled meeting, or one
+    dated after today, is not judged; a plan without a lead is CP301.
+
+    Fails:
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        member ria { name "Ria Khan" role teacher }
+        meeting core-group 2026-01-22 { chair jo notes ria attended jo ria }
+
+    Passes:
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        member ria { name "Ria Khan" role teacher }
+        meeting core-group 2026-01-22 { chair jo notes ria attended sam jo ria }
+    """
+    the_lead = lead(context.plan)
+    if the_lead is None:
+        return
+    name = the_lead.id.name
+    for meeting in held_records(context.plan.meetings, context.today):
+        present = {ident.name for ident in meeting.attended}
+        present.update(ident.name for ident in (meeting.chair, meeting.notes) if ident)
+        if name in present:
+            continue
+        away = {absence.member.name for absence in (*meeting.apologies, *meeting.absent)}
+        if not meeting.attended and name not in away:
+            continue
+        yield Finding(meeting.header,
+                      f"the lead, `{name}`, did not attend {_called(meeting)}: the social "
+                      "worker, as lead professional, should attend each core group "
+                      f"({F}, chair and note taker)",
+                      (Related(f"`{name}` is marked `lead` here", the_lead.header),),
+                      within=meeting.span)
+
+
+@rule("CP605", "cancelled-without-reason", Severity.WARNING,
+      "a cancelled core group with no reason")
+def cancelled_without_reason(context: Context) -> Iterator[Finding]:
+    """A core group recorded as `cancelled` without the reason in quotes.
+
+    Core groups are cancelled only in exceptional circumstances; the record says what
+    they were.
+
+    Source: 004_256d3034f79780c2.txt, arranging and attending core groups: "Core Group
+    Meetings should be given absolute professional priority and should only be cancelled
+    or re-arranged in 'exceptional circumstances'."
+
+    Reading: "should" makes this a warning. A reason of blank text is no reason.
+
+    Fails:
+        meeting core-group 2026-02-19 { cancelled }
+
+    Passes:
+        meeting core-group 2026-02-19 { cancelled "Snow closed the school; moved to 2026-02-26" }
+    """
+    for meeting in context.plan.meetings:
+        cancelled = meeting.cancelled
+        if cancelled is None:
+            continue
+        if cancelled.why is None or not cancelled.why.value.strip():
+            yield Finding(cancelled.span,
+                          f"{_called(meeting)} was cancelled with no reason: core groups are "
+                          "cancelled only in exceptional circumstances, so record them "
+                          f'(`cancelled "why"`) ({M})')
+
+
+@rule("CP606", "meeting-without-child-views", Severity.WARNING,
+      "a core group record with no voice of the child")
+def meeting_without_child_views(context: Context) -> Iterator[Finding]:
+    """A record of a core group that took place with no `views` of a child: the voice of
+    the child was not recorded.
+
+    Each core group keeps the child's daily life in view; what the child says, or what
+    direct work with the child shows, belongs in every meeting's record.
+
+    Source: 003_53fa38a38afc9856.txt, the voice of the child: "Within each core group
+    there should be a focus on what life is like for the child living in their current
+    home circumstances." 000_5146a52aabc1ef30.txt, appendix: "If family members or
+    children do not attend Core Groups ensure their views are accurately recorded and
+    included in each meeting."
+
+    Reading: "should" makes this a warning. The voice of the child is a meeting's `views`
+    of `child` or `children`, of a child of the plan, or of a member with role `child` or
+    `advocate`; a `views` of an id that is not defined (CP103) may be the child's and
+    counts. A plan with no child yet born is not judged, nor is a cancelled meeting or
+    one dated after today.
+
+    Fails:
+        child amy { name "Amy Example" born 2019-04-12 }
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        meeting core-group 2026-01-22 { chair sam notes jo attended sam jo }
+
+    Passes:
+        child amy { name "Amy Example" born 2019-04-12 }
+        member sam { name "Sam Patel" role social-worker lead }
+        member jo { name "Jo Lee" role health-visitor }
+        meeting core-group 2026-01-22 {
+          chair sam notes jo attended sam jo
+          views amy "Amy told Sam she likes her new bedroom"
+        }
+    """
+    plan = context.plan
+    if not any(child.born is not None or child.expected is None for child in plan.children):
+        return
+    for meeting in held_records(plan.meetings, context.today):
+        if any(_child_voice(context, view) for view in meeting.views):
+            continue
+        yield Finding(meeting.header,
+                      f"the record of {_called(meeting)} has no views of a child: record the "
+                      "voice of the child at each core group (`views child \"...\"` or "
+                      f"`views` with the child's id) ({F}, the voice of the child)",
+                      within=meeting.span)
+
+
+def _child_voice(context: Context, view: m.Views) -> bool:
+    subject = view.subject.name
+    if subject in VIEWS_GROUPS:
+        return subject in CHILD_GROUPS
+    definition = context.index.lookup(subject)
+    if definition is None:
+        return True  # an undefined id is CP103: it may be the child's
+    if definition.kind == "child":
+        return True
+    role = getattr(definition.node, "role", None)
+    return definition.kind == "member" and role is not None and role.text in CHILD_ROLES
+
+
+RULES = (absent_without_report, meeting_without_notes, meeting_without_chair, lead_absent,
+         cancelled_without_reason, meeting_without_child_views)

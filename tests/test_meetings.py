@@ -1,0 +1,159 @@
+"""CP6, the record of each meeting: which records are judged, where findings point, what
+they say."""
+
+import datetime as dt
+
+import pytest
+
+from cpdsl.diagnostics import Severity
+from cpdsl.lint import lint_text
+from cpdsl.parsing import parse
+from cpdsl.rules import meetings
+from cpdsl.rules.meetings import held_records
+
+TODAY = dt.date(2026, 3, 1)
+
+FULL = """\
+plan "Mira Example" {
+  child mira { name "Mira Example" born 2015-09-09 }
+  member sam { name "Sam Patel" role social-worker lead }
+  member jo { name "Jo Lee" role health-visitor }
+  member ria { name "Ria Khan" role teacher }
+  member tariq { name "Tariq Sample" role advocate }
+  chair sam
+  meeting core-group 2026-01-20 {
+    notes jo
+    attended sam jo
+    apologies ria { report received }
+    views mira "Mira wants to stay at her school"
+  }
+  meeting core-group 2026-02-17 {
+    chair jo
+    notes ria
+    attended sam jo ria
+    absent tariq { report received }
+    views tariq "Tariq's report says Mira is sleeping better"
+  }
+  meeting core-group 2026-02-24 { cancelled "Snow closed the school" }
+}
+"""
+
+
+def findings(text: str, *codes: str, today: dt.date = TODAY):
+    rules = [r for r in meetings.RULES if r.code.startswith(codes or ("CP6",))]
+    return lint_text(text, today, rules=rules)
+
+
+def test_a_full_record_is_clean():
+    assert findings(FULL) == ()
+
+
+def test_rules_are_in_code_order_and_cover_the_family():
+    assert [r.code for r in meetings.RULES] == [f"CP60{n}" for n in range(1, 7)]
+
+
+@pytest.mark.parametrize("code, severity", [
+    ("CP601", Severity.WARNING), ("CP602", Severity.ERROR), ("CP603", Severity.WARNING),
+    ("CP604", Severity.WARNING), ("CP605", Severity.WARNING), ("CP606", Severity.WARNING),
+])
+def test_severity_follows_the_wording_of_the_source(code, severity):
+    rule = next(r for r in meetings.RULES if r.code == code)
+    assert rule.severity is severity
+    assert "Source:" in rule.doc and "Reading:" in rule.doc
+
+
+def test_every_prefix_of_a_plan_is_judged_without_raising():
+    for end in range(len(FULL) + 1):
+        findings(FULL[:end])
+
+
+# -- which records are judged -----------------------------------------------------------
+
+
+def test_held_records_leave_out_cancelled_and_future_meetings():
+    plan = parse("""\
+plan "X" {
+  meeting core-group 2026-02-28
+  meeting core-group 2026-03-01
+  meeting core-group 2026-03-02
+  meeting core-group 2026-02-27 { cancelled "Snow" }
+  meeting core-group 2026-02-30
+}
+""").plan
+    held = held_records(plan.meetings, TODAY)
+    assert [x.date.text for x in held] == ["2026-02-28", "2026-03-01", "2026-02-30"]
+    assert [x.date.text for x in held_records(plan.meetings, dt.date(2026, 3, 2))] == [
+        "2026-02-28", "2026-03-01", "2026-03-02", "2026-02-30"]
+
+
+def test_a_meeting_on_today_is_judged_and_one_tomorrow_is_not():
+    text = FULL.replace("notes ria\n", "")
+    assert [d.code for d in findings(text, "CP602", today=dt.date(2026, 2, 17))] == ["CP602"]
+    assert findings(text, "CP602", today=dt.date(2026, 2, 16)) == ()
+
+
+# -- where findings point, and what they say --------------------------------------------
+
+
+def test_absent_without_report_points_at_the_person_and_says_what_happened():
+    text = FULL.replace("apologies ria { report received }", "apologies ria").replace(
+        "absent tariq { report received }", "absent tariq")
+    first, second = findings(text, "CP601")
+    plan = parse(text).plan
+    assert first.span == plan.meetings[0].apologies[0].member.span
+    assert "`ria` sent apologies for the core group on 2026-01-20" in first.message
+    assert second.span == plan.meetings[1].absent[0].member.span
+    assert "`tariq` did not attend the core group on 2026-02-17" in second.message
+
+
+def test_absent_listed_twice_is_one_finding():
+    text = FULL.replace("absent tariq { report received }", "absent tariq\n    apologies tariq")
+    (finding,) = findings(text, "CP601")
+    assert finding.span == parse(text).plan.meetings[1].absent[0].member.span
+
+
+def test_meeting_without_chair_uses_the_plans_chair():
+    assert findings(FULL, "CP603") == ()
+    text = FULL.replace("  chair sam\n", "")
+    (finding,) = findings(text, "CP603")
+    assert finding.span == parse(text).plan.meetings[0].header
+    assert "2026-01-20" in finding.message
+
+
+def test_lead_absent_relates_the_lead_and_reads_apologies():
+    text = FULL.replace("attended sam jo ria", "attended jo ria")
+    (finding,) = findings(text, "CP604")
+    plan = parse(text).plan
+    assert finding.span == plan.meetings[1].header
+    assert finding.related[0].span == plan.members[0].header
+    assert "the lead, `sam`, did not attend the core group on 2026-02-17" in finding.message
+    text = FULL.replace("attended sam jo\n", "apologies sam\n")
+    assert [d.span.line for d in findings(text, "CP604")] == [8]
+
+
+def test_lead_absent_is_silent_where_attendance_is_not_recorded():
+    text = FULL.replace("attended sam jo\n", "")
+    assert findings(text, "CP604") == ()
+
+
+def test_cancelled_without_reason_points_at_cancelled():
+    text = FULL.replace('cancelled "Snow closed the school"', "cancelled")
+    (finding,) = findings(text, "CP605")
+    plan = parse(text).plan
+    assert finding.span == plan.meetings[2].cancelled.span
+    assert "2026-02-24 was cancelled with no reason" in finding.message
+    assert "004_256d3034f79780c2.txt" in finding.message
+
+
+def test_child_views_counts_advocates_and_children_not_parents():
+    text = FULL.replace('views tariq "', 'views parents "')
+    (finding,) = findings(text, "CP606")
+    assert finding.span == parse(text).plan.meetings[1].header
+    text = FULL.replace('views tariq "', 'views ria "')
+    assert [d.code for d in findings(text, "CP606")] == ["CP606"]
+
+
+def test_no_child_no_child_views_needed():
+    text = FULL.replace('  child mira { name "Mira Example" born 2015-09-09 }\n', "")
+    text = text.replace('views mira "', 'views jo "')
+    assert findings(text, "CP606") == ()
