@@ -145,3 +145,16 @@ def test_nodes_are_frozen_hashable_and_readable():
     assert repr(m.Span(1, 2, 3, 4)) == "Span(line=1, column=2, end_line=3, end_column=4)"
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         a.name = "jo"
+
+
+def test_recovery_leaves_what_was_read_as_it_was():
+    # Trying repairs once fed Lark's tree callbacks, which extended the trees already
+    # read: `role` came back seven times and `jo` dozens.
+    text = ('plan "x" {\n  member sam { name "Sam Patel" role social-worker leed }\n'
+            '  action a "x" { support jo %% }\n  meeting core-group 2026-01-22 '
+            '{ attended sam jo %% }\n}\n')
+    plan = parse(text).plan
+    assert plan.members[0].repeats == ()
+    assert plan.members[0].role == m.Word("social-worker")
+    assert plan.actions[0].support == (m.Ident("jo"),)
+    assert plan.meetings[0].attended == (m.Ident("sam"), m.Ident("jo"))

@@ -8,6 +8,7 @@ else, so `views child` and `role child` work beside `child amy { ... }`.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Iterator
@@ -59,16 +60,21 @@ class Cursor:
         taken = set()
         for name in self.choices():
             if name.isupper():
-                trial = self.copy()
                 try:
-                    trial.feed(Token(name, ""))
+                    self.trial().feed(Token(name, ""))
                 except UnexpectedToken:
                     continue
                 taken.add(name)
         return taken
 
-    def copy(self) -> Cursor:
-        return Cursor(self.state.copy(deepcopy_values=False))
+    def trial(self) -> Cursor:
+        """A copy to try tokens on. It builds no trees: Lark's tree callbacks extend the
+        children lists of trees already on the stack, which a trial must not touch."""
+        state = self.state
+        trial_conf = copy.copy(state.parse_conf)
+        trial_conf.callbacks = {}
+        return Cursor(ParserState(trial_conf, None, list(state.state_stack),
+                                  list(state.value_stack)))
 
     def feed(self, token: Token):
         return self.state.feed_token(token, token.type == "$END")

@@ -134,7 +134,7 @@ class Recovery:
 def _try(cursor, inserted: list[str], token: Token) -> bool:
     """Insert `inserted` before `token` if the parse can then read the token."""
     try:
-        _feed(cursor.copy(), inserted, token)
+        _feed(cursor.trial(), inserted, token)
     except UnexpectedToken:
         return False
     _feed(cursor, inserted, token)
