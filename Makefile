@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test tables holidays bench bytecode clean
+.PHONY: demo test tables holidays rules-doc bench bytecode clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ tables: $(STAMP)
 # After upgrading `holidays`: rewrite the shipped table of bank holidays.
 holidays: $(STAMP)
 	$(BIN)/python -c "from cpdsl.dates import HOLIDAYS_FILE, holidays_table; open(HOLIDAYS_FILE, 'w').write(holidays_table())"
+
+# After adding or editing a rule: rewrite docs/rules.md from the rules' documentation (a
+# test fails while it is stale).
+rules-doc: $(STAMP)
+	$(BIN)/python -m cpdsl.rules.docs docs/rules.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

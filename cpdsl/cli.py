@@ -38,10 +38,15 @@ def main() -> None:
     """Lint child protection plans written in cpdsl against the guidance."""
 
 
+FORMATS = ["text", "concise", "json", "github", "sarif", "junit"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "github"]),
-              default="text", show_default=True, help="How to print the findings.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="How to print the findings.")
+@click.option("--profile", "profile_name", metavar="NAME|PATH",
+              help="Judge every plan by this profile, whatever the plan names.")
 @click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD",
               help="The date to judge overdue and missed things by (default: today).")
 @click.option("--stdin-filename", metavar="NAME", help="The name to give text read from `-`.")
@@ -50,10 +55,10 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text format (never when NO_COLOR is set).")
 @click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
-def check(paths, fmt, today, stdin_filename, jobs, color, verbose) -> None:
+def check(paths, fmt, profile_name, today, stdin_filename, jobs, color, verbose) -> None:
     """Lint plans: files, directories (every *.cp under them) or - for standard input."""
     try:
-        code = _check(paths or (".",), fmt, today, stdin_filename,
+        code = _check(paths or (".",), fmt, profile_name, today, stdin_filename,
                       jobs or os.cpu_count() or 1, _use_colour(color))
     except Exception as error:  # a bug in cplint, not in the plan: say so, ask for a report
         click.echo(f"cplint: internal error ({type(error).__name__}); please report it "
@@ -66,46 +71,115 @@ def check(paths, fmt, today, stdin_filename, jobs, color, verbose) -> None:
     sys.exit(code)
 
 
-def _check(paths, fmt, today, stdin_filename, jobs, colour) -> int:
+class _Failed(Exception):
+    """cplint cannot do its job: the message says why, in one line (exit 2)."""
+
+
+def _check(paths, fmt, profile_name, today, stdin_filename, jobs, colour) -> int:
+    from cpdsl.config import RANK, ConfigError, ConfigFinder
     from cpdsl.lint import LintResult, lint_result
     from cpdsl.report import render
     from cpdsl.runner import find_plans, lint_files
     from cpdsl.source import SourceError, decode
 
-    results: list[LintResult] = []
     failures: list[str] = []
     files: list[str] = []
     for path in paths:
-        if path == "-":
-            name = stdin_filename or "<stdin>"
-            try:
-                text = decode(sys.stdin.buffer.read(), name)
-            except SourceError as error:
-                failures.append(str(error))
-                continue
-            results.append(lint_result(name, text, today))
-            continue
-        for found in find_plans([path]):
-            if isinstance(found, SourceError):
-                failures.append(str(found))
-            else:
-                files.append(found)
-    for result in lint_files(files, today, jobs):
+        if path != "-":
+            for found in find_plans([path]):
+                if isinstance(found, SourceError):
+                    failures.append(str(found))
+                else:
+                    files.append(found)
+    stdin_name = stdin_filename or "<stdin>"
+    names = ([stdin_name] if "-" in paths else []) + files  # stdin: its name's folder, or here
+    finder = ConfigFinder()
+    try:  # every configuration first: a bad one stops the run before anything is linted
+        profile = _cli_profile(profile_name)
+        options = [finder.options_for(name, profile) for name in names]
+    except (ConfigError, _Failed) as error:
+        click.echo(f"cplint: {error}", err=True)
+        return EXIT_FAILED
+    results: list[LintResult] = []
+    if "-" in paths:
+        stdin_options = options.pop(0)
+        try:
+            text = decode(sys.stdin.buffer.read(), stdin_name)
+            results.append(lint_result(stdin_name, text, today, options=stdin_options))
+        except SourceError as error:
+            failures.insert(0, str(error))
+    for result in lint_files(files, today, jobs, options):
         if result.error:
             failures.append(result.error)
         else:
             results.append(result)
-    output = render(results, fmt, colour) if results or not failures else ""
+    help_uri = next(filter(None, (finder.config_for(name).help_uri for name in names)), None)
+    output = render(results, fmt, colour, help_uri=help_uri) if results or not failures else ""
     if output:
         click.echo(output, nl=False, color=colour)
     for failure in failures:
         click.echo(f"cplint: {failure}", err=True)
     if failures:
         return EXIT_FAILED
-    return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_CLEAN
+    failing = any(RANK[d.severity] >= RANK[r.fail_on] for r in results for d in r.diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _cli_profile(name: str | None):
+    """The profile --profile names (a path is relative to the current folder), or None."""
+    if name is None:
+        return None
+    from cpdsl.config import profile_severity
+    from cpdsl.profile import ProfileError, load_profile
+
+    try:
+        profile = load_profile(name, ".")
+        profile_severity(profile)
+    except ProfileError as error:
+        raise _Failed(f"--profile: {error}") from None
+    return profile
 
 
 def _use_colour(choice: str) -> bool:
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return choice == "always" or sys.stdout.isatty()
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A table, or JSON.")
+def rules_command(fmt: str) -> None:
+    """List every rule: code, name, default severity and what it checks."""
+    from cpdsl.commands import rules_json, rules_table
+
+    click.echo(rules_json() if fmt == "json" else rules_table(), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print a rule's documentation: RULE is its code (CP302) or name."""
+    from cpdsl.commands import find_rule
+    from cpdsl.rules.docs import explanation
+
+    found = find_rule(rule)
+    if isinstance(found, str):
+        click.echo(f"cplint: {found}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(explanation(found), nl=False)
+
+
+@main.command()
+@click.argument("profile", required=False, metavar="[NAME|PATH]")
+def profiles(profile: str | None) -> None:
+    """List the shipped profiles, or show one (a name, or a path to a profile file) in full."""
+    from cpdsl.commands import profile_detail, profiles_listing
+    from cpdsl.profile import ProfileError
+
+    try:
+        text = profiles_listing() if profile is None else profile_detail(profile)
+    except ProfileError as error:
+        click.echo(f"cplint: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(text, nl=False)

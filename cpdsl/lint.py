@@ -7,7 +7,8 @@ import os
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from cpdsl.diagnostics import Diagnostic
+from cpdsl.config import DEFAULT_OPTIONS, LintOptions, profile_severity
+from cpdsl.diagnostics import Diagnostic, Severity
 from cpdsl.model import Plan
 from cpdsl.parsing import parse
 from cpdsl.profile import DEFAULT_PROFILE, Profile, ProfileError, load_profile
@@ -22,50 +23,80 @@ class LintResult(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
     lines: dict[int, str] | None = None  # line number -> text, for the lines found at
     error: str | None = None  # the file could not be linted at all (unreadable, not UTF-8)
+    fail_on: Severity = Severity.INFO  # findings below this do not make the exit code 1
 
 
 def lint_text(text: str, today: dt.date, rules: Iterable[Rule] = ALL_RULES,
-              profile: Profile | None = None, relative_to: str = ".") -> tuple[Diagnostic, ...]:
-    """Every finding in a plan's text: syntax errors first found, then the rules'.
+              profile: Profile | None = None, relative_to: str = ".",
+              options: LintOptions = DEFAULT_OPTIONS) -> tuple[Diagnostic, ...]:
+    """Every finding in a plan's text: syntax errors first found, then the rules', less
+    those suppressed in comments, at the severities the profile and configuration set.
 
-    `profile` overrides the plan's own; a profile path in the plan is read relative to
-    `relative_to` (the plan's folder).
+    `profile` (or `options.profile`) overrides the plan's own; a profile path in the plan
+    is read relative to `relative_to` (the plan's folder). `options` carries what the
+    configuration decides: the rules enabled, severities, a default profile.
     """
+    enabled = options.enabled
     parsed = parse(text)
     diagnostics = [
-        _syntax_diagnostic(error.code, error.message, error.span) for error in parsed.syntax_errors
+        _syntax_diagnostic(error.code, error.message, error.span)
+        for error in parsed.syntax_errors if enabled is None or error.code in enabled
     ]
     problem = None
+    profile = profile or options.profile
     if profile is None:
-        profile, problem = plan_profile(parsed.plan, relative_to)
+        profile, problem = plan_profile(parsed.plan, relative_to, options.default_profile)
     context = Context.of(parsed.plan, today, profile,
                          tuple(e.span for e in parsed.syntax_errors), problem)
     for rule in rules:
-        diagnostics.extend(rule.run(context))
+        if enabled is None or rule.code in enabled:
+            diagnostics.extend(rule.run(context))
+    if any("cplint" in comment.text for comment in parsed.comments):
+        from cpdsl.suppressions import apply
+
+        diagnostics = apply(diagnostics, parsed.comments, text,
+                            lambda code: enabled is None or code in enabled)
+    severity = _severities(profile, options)
+    if severity:
+        diagnostics = [d._replace(severity=severity[d.code]) if d.code in severity else d
+                       for d in diagnostics]
     return tuple(sorted(diagnostics, key=lambda d: d.sort_key))
 
 
-def lint_result(path: str, text: str, today: dt.date,
-                profile: Profile | None = None) -> LintResult:
+def lint_result(path: str, text: str, today: dt.date, profile: Profile | None = None,
+                options: LintOptions = DEFAULT_OPTIONS) -> LintResult:
     diagnostics = lint_text(text, today, profile=profile,
-                            relative_to=os.path.dirname(path) or ".")
+                            relative_to=os.path.dirname(path) or ".", options=options)
     wanted = {d.span.line for d in diagnostics}
     lines = {}
     if wanted:
         for number, line in enumerate(text.split("\n"), start=1):  # as the parser counts
             if number in wanted:
                 lines[number] = line.rstrip("\r")
-    return LintResult(path, diagnostics, lines)
+    return LintResult(path, diagnostics, lines, fail_on=options.fail_on)
 
 
-def plan_profile(plan: Plan, relative_to: str) -> tuple[Profile, str | None]:
-    """The profile the plan names (or the default), and why the named one cannot be used."""
+def plan_profile(plan: Plan, relative_to: str,
+                 default: Profile | None = None) -> tuple[Profile, str | None]:
+    """The profile the plan names (or `default`, or cplint's default), and why the named
+    one cannot be used."""
+    fallback = default or load_profile(DEFAULT_PROFILE)
     if plan.profile is None:
-        return load_profile(DEFAULT_PROFILE), None
+        return fallback, None
     try:
-        return load_profile(plan.profile.text, relative_to), None
+        profile = load_profile(plan.profile.text, relative_to)
+        profile_severity(profile)  # a bad [severity] table makes the profile unusable
+        return profile, None
     except ProfileError as error:
-        return load_profile(DEFAULT_PROFILE), str(error)
+        return fallback, str(error)
+
+
+def _severities(profile: Profile, options: LintOptions) -> dict[str, Severity]:
+    """The profile's severities, then the configuration's over them."""
+    own = profile_severity(profile)
+    if not options.severity:
+        return own
+    return {**own, **options.severity}
 
 
 def _syntax_diagnostic(code, message, span) -> Diagnostic:

@@ -9,11 +9,21 @@ import click
 from cpdsl.diagnostics import Diagnostic, Severity
 from cpdsl.lint import LintResult
 
-FORMATS = ("text", "concise", "json", "github")
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render(results: Sequence[LintResult], fmt: str, colour: bool) -> str:
+def render(results: Sequence[LintResult], fmt: str, colour: bool = False,
+           help_uri: str | None = None) -> str:
+    """The results in a format; `help_uri` is the address of docs/rules.md, for SARIF."""
+    if fmt == "sarif":
+        from cpdsl.sarif import render_sarif  # only some runs need these formats
+
+        return render_sarif(results, help_uri)
+    if fmt == "junit":
+        from cpdsl.junit import render_junit
+
+        return render_junit(results)
     return {"text": render_text, "concise": render_concise, "json": render_json,
             "github": render_github}[fmt](results, colour)
 

@@ -1,6 +1,8 @@
 """The `cplint` command through click's test runner: paths, formats, colour, exit codes.
 
-Every plan is written into tmp_path; every name in them is invented.
+Every plan is written into tmp_path; every name in them is invented. The working folder
+holds a cplint.toml that selects the CP1 rules only, so that these tests of the command
+are not moved by the other families' findings.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ TWO_FINDINGS_CONCISE = f"{FIRST}\n{SECOND}\n"
 def workdir(tmp_path, monkeypatch):
     """Run in tmp_path, so that paths in the output are the short names given."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "cplint.toml").write_text('select = ["CP1"]\n', encoding="utf-8")
     return tmp_path
 
 

@@ -1,0 +1,92 @@
+"""The text of `cplint rules`, `cplint explain` and `cplint profiles` (the CLI prints it)."""
+
+from __future__ import annotations
+
+from cpdsl.profile import (
+    DURATION_SETTINGS,
+    OTHER_SETTINGS,
+    Profile,
+    load_profile,
+    shipped_profiles,
+)
+from cpdsl.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
+from cpdsl.rules.base import Rule
+
+
+def rules_table() -> str:
+    """Every rule, one a line: code, name, default severity, what it checks."""
+    rows = [("CODE", "NAME", "SEVERITY", "CHECKS")]
+    rows += [(r.code, r.name, r.severity.value, r.summary) for r in ALL_RULES]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        + f"  {row[3]}\n" for row in rows)
+
+
+def rules_json() -> str:
+    import json
+
+    return json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
+                        "summary": r.summary} for r in ALL_RULES],
+                      indent=2, ensure_ascii=False) + "\n"
+
+
+def find_rule(word: str) -> Rule | str:
+    """The rule with this code (any case) or name; else why not, with the likeliest meant."""
+    rule = RULES_BY_CODE.get(word.upper()) or RULES_BY_NAME.get(word.lower())
+    if rule is not None:
+        return rule
+    from cpdsl.suggest import did_you_mean
+
+    hint = did_you_mean(word, [*RULES_BY_CODE, *RULES_BY_NAME])
+    return f"no rule has the code or name `{word}`{hint} (`cplint rules` lists them)"
+
+
+# -- profiles ------------------------------------------------------------------------------
+
+
+def profiles_listing() -> str:
+    """Each shipped profile: its nation, what it extends, its settings with values and refs."""
+    return "\n".join(_profile_text(load_profile(name), full=False)
+                     for name in shipped_profiles())
+
+
+def profile_detail(name: str) -> str:
+    """One profile (a shipped name, or a path from here) with every setting's full source."""
+    return _profile_text(load_profile(name, "."), full=True)
+
+
+def _profile_text(profile: Profile, full: bool) -> str:
+    from cpdsl.config import profile_extends, profile_severity
+
+    extends = profile_extends(profile)
+    lines = [f"{profile.name}: {profile.description}" if profile.description else profile.name,
+             f"  nation: {profile.nation}",
+             f"  extends: {extends or '(nothing)'}"]
+    if full:
+        lines.append(f"  file: {profile.path}")
+    lines.append("  settings:")
+    meanings = {**DURATION_SETTINGS, **OTHER_SETTINGS}
+    order = list(meanings)  # as the documentation lists them; any others after, by name
+    for key in sorted(profile.settings,
+                      key=lambda k: (order.index(k), "") if k in meanings else (len(order), k)):
+        setting = profile.settings[key]
+        inherited = "" if setting.profile == profile.name else f"from {setting.profile}; "
+        lines.append(f"    {key} = {_value(setting.value)}  ({inherited}{setting.ref})")
+        if full:
+            if key in meanings:
+                lines.append(f"      means: {meanings[key]}")
+            lines.append(f"      source: {setting.source}")
+    severity = profile_severity(profile)
+    if severity:
+        lines.append("  severity:")
+        lines.extend(f"    {code} = {level.value}" for code, level in sorted(severity.items()))
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(f'"{item}"' for item in value)
+    return str(value)

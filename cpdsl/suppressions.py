@@ -1,0 +1,127 @@
+"""Suppression comments: a finding accepted where it stands, with the reason written down.
+
+- `# cplint: ignore[CP302] reason` suppresses findings with those codes on its own line;
+  a suppression alone on its line (nothing but spaces before the `#`) also covers the
+  next line of the plan, past any comment lines between;
+- `# cplint: ignore-file[CP5] reason`, anywhere, covers the whole file.
+
+Inside the brackets: codes, prefixes or rule names, separated by commas. The reason is
+required. CP107 reports a suppression that suppresses nothing, or that gives no reason,
+at the comment; CP107 itself cannot be suppressed in a comment (only by the
+configuration's `select` and `ignore`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from cpdsl.config import resolve, unknown_selector
+from cpdsl.diagnostics import Diagnostic
+from cpdsl.model import Comment, Span
+from cpdsl.rules import RULES_BY_CODE
+
+UNUSED = "CP107"
+_DIRECTIVE = re.compile(r"#\s*cplint\s*:(.*)", re.DOTALL)
+_FORM = re.compile(r"\s*(ignore-file|ignore)\s*\[([^\]]*)\](.*)", re.DOTALL)
+_REASON_PUNCTUATION = " \t-:;,.\u2013\u2014"
+_FORMS = "`# cplint: ignore[CODE] reason` or `# cplint: ignore-file[CODE] reason`"
+
+
+class Suppression(NamedTuple):
+    span: Span  # the comment's
+    file_wide: bool
+    lines: frozenset[int]  # the lines it covers (none for a file-wide one)
+    target: int  # the plan line it is about: its own, or the next for one alone on its line
+    items: tuple[tuple[str, frozenset[str]], ...]  # each selector as written, and its codes
+    reason: str
+
+
+def apply(diagnostics: Sequence[Diagnostic], comments: Sequence[Comment], text: str,
+          enabled: Callable[[str], bool]) -> list[Diagnostic]:
+    """The findings no suppression covers, and CP107's findings (when CP107 is enabled)."""
+    directives = [c for c in comments if "cplint" in c.text and _DIRECTIVE.match(c.text)]
+    if not directives:
+        return list(diagnostics)
+    problems: list[tuple[Span, str]] = []
+    suppressions = list(_read(directives, comments, text, problems))
+    used: set[tuple[int, int]] = set()
+    kept = []
+    for d in diagnostics:
+        covering = [(i, j) for i, s in enumerate(suppressions)
+                    if s.file_wide or d.span.line in s.lines
+                    for j, (_, codes) in enumerate(s.items) if d.code in codes]
+        used.update(covering)
+        if not covering:
+            kept.append(d)
+    if not enabled(UNUSED):
+        return kept
+    for i, s in enumerate(suppressions):
+        unused = [selector for j, (selector, codes) in enumerate(s.items)
+                  if (i, j) not in used and any(enabled(code) for code in codes)]
+        if unused:
+            problems.append((s.span, _unused(unused, s)))
+        if not s.reason:
+            problems.append((s.span, "this suppression gives no reason: say after the `]` "
+                                     "why the finding is accepted, and who agreed"))
+    rule = RULES_BY_CODE[UNUSED]
+    kept.extend(Diagnostic(UNUSED, rule.name, rule.severity, message, span)
+                for span, message in problems)
+    return kept
+
+
+def _read(directives: list[Comment], comments: Sequence[Comment], text: str,
+          problems: list[tuple[Span, str]]):
+    lines = text.split("\n")  # as the parser counts lines
+    alone = {c.span.line for c in comments
+             if not lines[c.span.line - 1][:c.span.column - 1].strip()}
+    for comment in directives:
+        form = _FORM.fullmatch(_DIRECTIVE.match(comment.text).group(1))
+        if form is None:
+            problems.append((comment.span, f"not a suppression cplint reads: write {_FORMS}"))
+            continue
+        kind, listed, reason = form.groups()
+        items = tuple(_items(listed, comment.span, problems))
+        if not items:
+            continue
+        line = comment.span.line
+        target = line
+        if line in alone:
+            target = line + 1
+            while target in alone:
+                target += 1
+        file_wide = kind == "ignore-file"
+        covered = frozenset() if file_wide else frozenset((line, target))
+        yield Suppression(comment.span, file_wide, covered, target, items,
+                          reason.strip(_REASON_PUNCTUATION))
+
+
+def _items(listed: str, span: Span, problems: list[tuple[Span, str]]):
+    selectors = [s.strip() for s in listed.split(",") if s.strip()]
+    if not selectors:
+        problems.append((span, f"this suppression names no rule: write {_FORMS}"))
+    for selector in selectors:
+        found = resolve(selector)
+        if found is None:
+            problems.append((span, f"{unknown_selector(selector)}: the suppression of it "
+                                   "suppresses nothing"))
+            continue
+        codes = found[0] - {UNUSED}
+        if not codes:
+            problems.append((span, f"{UNUSED} cannot be suppressed in a comment: turn it off "
+                                   'with `ignore = ["CP107"]` in the configuration'))
+            continue
+        yield selector, codes
+
+
+def _unused(selectors: list[str], suppression: Suppression) -> str:
+    named = ", ".join(f"`{s}`" for s in selectors)
+    if suppression.file_wide:
+        where = "in this file"
+    elif suppression.target == suppression.span.line:
+        where = "on this line"
+    else:
+        where = f"on line {suppression.target}"
+    return (f"this suppression of {named} suppresses nothing: there is no such finding "
+            f"{where}; remove it")
