@@ -1,5 +1,1027 @@
-"""CP4, timescales (profile settings)."""
+"""CP4, timescales: when core groups, reviews, minutes and reports fall, by the profile.
 
-from cpdsl.rules.base import Rule
+Every number comes from the profile (`cpdsl/profiles/*.toml`); a profile that lacks a
+setting leaves its rule silent. Dates are counted with `cpdsl.dates` in the profile's
+nation: day 0 is the event counted from, and "more than N" is strict, so the Nth working
+day (week, month) after it is still in time. Messages give the dates, the count in the
+setting's unit and the profile with its source.
 
-RULES: tuple[Rule, ...] = ()
+Readings shared by the rules of this family (each rule's documentation repeats the ones it
+takes):
+
+- "The first core group" is the first core group held (not `cancelled`) on or after the
+  initial conference.
+- "The next review conference" is the first one on or after today (RULES.md).
+- A check that counts from a date up to today (nothing held yet, minutes not yet out)
+  judges only once the whole time allowed has passed as of today, so a plan is never
+  blamed for what it may still do in time.
+- A finding that rests on what the plan does not record (no core group yet, none between
+  two dates, which meeting is the first or the last) could be caused by a record a syntax
+  error hid (a misspelt `meeting`), so it is dropped when the plan has one; and such
+  checks stay silent while a meeting or conference has a date that names no day (CP104)
+  or a kind cplint does not know (CP105).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator
+from itertools import pairwise
+
+from cpdsl import dates
+from cpdsl import model as m
+from cpdsl.diagnostics import Related, Severity
+from cpdsl.profile import Profile
+from cpdsl.rules import facts
+from cpdsl.rules.base import Context, Finding, rule
+
+# How many planned core group dates CP412 works out in one stretch between conferences:
+# far more than any plan holds (ten years of weekly meetings), a bound for nonsense dates.
+_MOST_PLANNED = 520
+# Nominal lengths in days, to say which of two intervals in different units is longer.
+_NOMINAL_DAYS = {"working-days": 7 / 5, "days": 1, "weeks": 7, "months": 365.25 / 12}
+
+
+# -- counting ---------------------------------------------------------------------------------
+
+
+def _last_in_time(day: dt.date, duration: m.Duration, nation: str) -> dt.date | None:
+    """The last day still within `duration` of `day`; None past the calendar's end."""
+    try:
+        if duration.unit == "working-days":
+            return add_working_days(day, duration.count, nation)
+        return dates.add_duration(day, duration, nation)
+    except (OverflowError, ValueError):
+        return None
+
+
+def add_working_days(start: dt.date, count: int, nation: str) -> dt.date:
+    """The `count`th working day after `start`, as `dates.add_working_days` finds it, with
+    whole weeks jumped at once (a plan may say `every 10000 working days`)."""
+    day = start
+    while count > 10:
+        target = day + dt.timedelta(weeks=count // 5 - 1)
+        count -= working_days_between(day, target, nation)  # leaves 5 or more to go
+        day = target
+    return dates.add_working_days(day, count, nation)
+
+
+def _after(start: dt.date, end: dt.date, duration: m.Duration, nation: str) -> bool:
+    """Whether `end` is more than `duration` after `start` (the last day is in time)."""
+    last = _last_in_time(start, duration, nation)
+    return last is not None and end > last
+
+
+def _not_before(day: dt.date, event: dt.date, duration: m.Duration, nation: str) -> bool:
+    """Whether `day` is not at least `duration` before `event` (ready a day before is
+    1 day before)."""
+    last = _last_in_time(day, duration, nation)
+    return last is None or last > event
+
+
+def working_days_between(start: dt.date, end: dt.date, nation: str) -> int:
+    """How many working days after `start` `end` is, as `dates.working_days_between`
+    counts them, in time that does not grow with the span: whole weeks are counted at
+    once, then the nation's bank holidays that fall on weekdays between are taken off."""
+    if end <= start:
+        return 0
+    weeks, rest = divmod((end - start).days, 7)
+    count = weeks * 5 + sum((start.weekday() + i) % 7 < 5 for i in range(1, rest + 1))
+    for year in range(start.year, end.year + 1):
+        count -= sum(1 for day in dates.bank_holidays(nation, year)
+                     if start < day <= end and day.weekday() < 5)
+    return count
+
+
+def _whole_months(start: dt.date, end: dt.date) -> int:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while months > 0 and dates.add_months(start, months) > end:
+        months -= 1
+    return max(months, 0)
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def how_long(start: dt.date, end: dt.date, unit: str, nation: str) -> str:
+    """The time from `start` to `end` in a setting's unit: `14 working days`,
+    `8 weeks and 3 days`, `3 months and 12 days`."""
+    if unit == "working-days":
+        return _plural(working_days_between(start, end, nation), "working day")
+    days = (end - start).days
+    if unit == "weeks":
+        whole, rest = divmod(days, 7)
+        unit_text = _plural(whole, "week")
+    elif unit == "months":
+        whole = _whole_months(start, end)
+        rest = (end - dates.add_months(start, whole)).days
+        unit_text = _plural(whole, "month")
+    else:
+        return _plural(days, "day")
+    if rest == 0:
+        return unit_text
+    return f"{unit_text} and {_plural(rest, 'day')}" if whole else _plural(rest, "day")
+
+
+def _longer(one: m.Duration, other: m.Duration) -> bool:
+    """Whether interval `one` is longer than `other`: by count in one unit, else by their
+    nominal lengths (a month is longer than 4 weeks, 10 working days are 2 weeks)."""
+    if one.unit == other.unit:
+        return one.count > other.count
+    return one.count * _NOMINAL_DAYS[one.unit] > other.count * _NOMINAL_DAYS[other.unit]
+
+
+def _says(profile: Profile, key: str, text: str) -> str:
+    """What the profile says, with the setting's source: `the bolton profile allows 10
+    (000_5146a52aabc1ef30.txt, section 3)`."""
+    ref = profile.ref(key)
+    return f"the {profile.name} profile {text}" + (f" ({ref})" if ref else "")
+
+
+def _allows(profile: Profile, key: str, limit: m.Duration) -> str:
+    return _says(profile, key, f"allows {limit.count}")
+
+
+# -- facts of this family ---------------------------------------------------------------------
+
+
+def _day(date: m.Date | None) -> dt.date | None:
+    return date.value if date is not None else None
+
+
+def _has_text(text: m.Text | None) -> bool:
+    return text is not None and bool(text.value.strip())
+
+
+_KINDS = {m.Meeting: ("core-group",), m.Conference: ("initial", "review")}
+
+
+def _all_read(*groups) -> bool:
+    """Whether every meeting and conference was read whole: a kind cplint knows and a date
+    that names a day. One that was not could be the record a check looks for."""
+    return all(_day(item.date) is not None
+               and getattr(item.kind, "text", None) in _KINDS[type(item)]
+               for items in groups for item in items)
+
+
+def _held_core_groups(plan: m.Plan, initial: m.Conference | None) -> list[m.Meeting]:
+    """The core groups held, in date order, from the initial conference on (if any)."""
+    held = facts.held(facts.core_group_meetings(plan))
+    if initial is None:
+        return held
+    return [x for x in held if x.date.value >= initial.date.value]
+
+
+def _conferences(plan: m.Plan) -> list[m.Conference]:
+    """The initial conference (if any) and the review conferences after it, in date order."""
+    initial = facts.initial_conference(plan)
+    reviews = facts.review_conferences(plan)
+    if initial is None:
+        return reviews
+    return [initial, *(r for r in reviews if r.date.value > initial.date.value)]
+
+
+def _reviews(plan: m.Plan) -> list[m.Conference]:
+    """The review conferences after the initial conference (all of them without one)."""
+    return [c for c in _conferences(plan) if c.kind.text == "review"]
+
+
+def _ended(plan: m.Plan) -> dt.date | None:
+    return _day(plan.ended)
+
+
+def _on(conference: m.Conference) -> str:
+    return f"the {conference.kind.text} conference on {conference.date.value}"
+
+
+# -- CP401 to CP404: core groups --------------------------------------------------------------
+
+
+@rule("CP401", "first-core-group-late", Severity.ERROR,
+      "the first core group later than allowed after the initial conference")
+def first_core_group_late(context: Context) -> Iterator[Finding]:
+    """The first core group held later after the initial conference than the profile
+    allows, with no `delay-reason` recorded.
+
+    The first core group turns the outline plan from the conference into the detailed
+    plan; until it meets, nobody has agreed who does what.
+
+    Source: 000_5146a52aabc1ef30.txt, section 3: the first core group "must be held within
+    10 working days (if this is not possible, the reason for the delay should be
+    recorded)"; also 001_0cf4b60ac317783c.txt ("within 10 working days from the child
+    protection conference"), 002_107d890e8677bac8.txt, section 2, and
+    004_256d3034f79780c2.txt. An error: Bolton's "must".
+
+    Reading: the first core group is the first held (not `cancelled`) on or after the
+    initial conference. Where none has been held and the time allowed has passed as of
+    today, the finding points at the initial conference; a plan that ended within the
+    time needs none. Any `delay-reason` keeps the rule silent.
+
+    Profile setting: `first-core-group`: 10 working days (england, wales,
+    northern-ireland, bolton, west-midlands, english-partnership,
+    english-local-authority), 15 working days (scotland).
+
+    Fails:
+        conference initial 2026-01-12
+        meeting core-group 2026-01-30
+
+    Passes:
+        conference initial 2026-01-12
+        delay-reason "The health visitor was on leave until 2026-01-29"
+        meeting core-group 2026-01-30
+    """
+    plan = context.plan
+    limit = context.profile.duration("first-core-group")
+    initial = facts.initial_conference(plan)
+    if limit is None or initial is None or plan.delay_reason is not None:
+        return
+    nation = context.profile.nation
+    start = initial.date.value
+    last = _last_in_time(start, limit, nation)
+    if last is None:
+        return
+    allows = _allows(context.profile, "first-core-group", limit)
+    held = _held_core_groups(plan, initial)
+    if not _all_read(plan.meetings):
+        return
+    if held:
+        first = held[0]
+        if first.date.value > last:
+            yield Finding(first.date.span,
+                          f"first core group on {first.date.value} is "
+                          f"{how_long(start, first.date.value, limit.unit, nation)} after the "
+                          f"initial conference on {start}; {allows}: record why in "
+                          "`delay-reason`",
+                          (Related(_on(initial), initial.date.span),), within=plan.span)
+        return
+    ended = _ended(plan)
+    if last < context.today and (ended is None or ended > last):
+        yield Finding(initial.date.span,
+                      f"no core group held since the initial conference on {start}; the "
+                      f"first was due by {last}, {dates.describe(limit)} after it; {allows}: "
+                      "record the meeting, or why it is late in `delay-reason`",
+                      within=plan.span)
+
+
+@rule("CP402", "first-core-group-same-day", Severity.WARNING,
+      "the first core group on the day of the initial conference")
+def first_core_group_same_day(context: Context) -> Iterator[Finding]:
+    """The first core group held on the day of the initial conference.
+
+    Straight after a conference everyone is tired and the family may be shocked or upset;
+    a few days to reflect make the first core group work better.
+
+    Source: 002_107d890e8677bac8.txt, section 2: "This meeting should not be held
+    immediately after the child protection conference. At this time everyone is likely to
+    be tired and family members may be shocked or upset." A warning: "should not".
+
+    Reading: "immediately after" is read as on the same day; the first core group is the
+    first held (not `cancelled`) on or after the initial conference.
+
+    Fails:
+        conference initial 2026-01-12
+        meeting core-group 2026-01-12
+
+    Passes:
+        conference initial 2026-01-12
+        meeting core-group 2026-01-15
+    """
+    plan = context.plan
+    initial = facts.initial_conference(plan)
+    if initial is None:
+        return
+    held = _held_core_groups(plan, initial)
+    if held and held[0].date.value == initial.date.value:
+        yield Finding(held[0].date.span,
+                      f"first core group on {initial.date.value} is on the day of the initial "
+                      "conference; it should not be held immediately after it, while everyone "
+                      "is tired and the family may be upset (002_107d890e8677bac8.txt, "
+                      "section 2)",
+                      (Related(_on(initial), initial.date.span),))
+
+
+@rule("CP403", "core-group-interval", Severity.WARNING,
+      "core groups planned or held further apart than allowed, without agreement")
+def core_group_interval(context: Context) -> Iterator[Finding]:
+    """Core groups planned (`core-groups every ...`) or held further apart than the
+    profile allows, without the manager's agreement and the reason recorded.
+
+    Core groups are where the plan is checked and changed; long gaps leave a child's plan
+    unwatched. A longer interval is allowed where a manager agrees and the reason is
+    written down.
+
+    Source: 000_5146a52aabc1ef30.txt, section 3: "Subsequent meetings should be held at
+    4-6 weekly intervals or more frequently if necessary", "Under special circumstances
+    (with the agreement of the keyworker's line manager) core groups may be convened at
+    longer intervals", "Clear recording of the reasons for this is required";
+    004_256d3034f79780c2.txt: "at a frequency of every 4 weeks"; the flow chart of
+    003_53fa38a38afc9856.txt: "6 weeks". A warning: the interval "should" be kept.
+
+    Reading: two checks. The plan's `core-groups every N` longer than the profile's
+    interval needs `agreed-by` (the manager) and a `reason` in its block. A gap between
+    two core groups held (`cancelled` ones are records, not the ends of gaps) longer than
+    the longer of the profile's interval and the plan's own is reported at the later
+    meeting (a gap the plan's own longer interval allows is that interval's fault, reported
+    once at `core-groups`). Where a review conference falls between the two, the gap runs
+    from the review conference, as in the flow chart of 003_53fa38a38afc9856.txt (core
+    group, 4 weeks, review conference, 6 weeks, core group). The gap from the initial
+    conference to the first core group is CP401's; a gap before a review conference with
+    no core group in it is CP410's and CP412's. Intervals in different units are compared
+    by their nominal length (a month is longer than 4 weeks).
+
+    Profile setting: `core-group-interval`: 6 weeks (england, wales, northern-ireland,
+    bolton, english-partnership, english-local-authority), 4 weeks (scotland,
+    west-midlands).
+
+    Fails:
+        profile west-midlands
+        core-groups every 6 weeks
+
+    Passes:
+        profile west-midlands
+        member tm { name "Alex Sample" role team-manager }
+        core-groups every 6 weeks {
+          agreed-by tm
+          reason "Kerry works shifts; six-weekly meetings let her attend every one"
+        }
+    """
+    plan = context.plan
+    profile = context.profile
+    allowed = profile.duration("core-group-interval")
+    if allowed is None:
+        return
+    schedule = plan.core_groups
+    every = getattr(schedule, "every", None)
+    if every is not None and every.count <= 0:
+        every = None  # an interval of 0 is CP105's
+    limit = allowed
+    if every is not None and _longer(every, allowed):
+        limit = every
+        missing = [f"`{keyword}`" for keyword, given in (
+            ("agreed-by", schedule.agreed_by is not None), ("reason", _has_text(schedule.reason)))
+            if not given]
+        if missing:
+            yield Finding(every.span,
+                          f"core groups planned every {dates.describe(every)}; "
+                          + _says(profile, "core-group-interval",
+                                  f"allows {dates.describe(allowed)}")
+                          + " unless the keyworker's manager agrees and the reason is "
+                          f"recorded: add {' and '.join(missing)} to the `core-groups` block",
+                          within=schedule.span)
+    if not _all_read(plan.meetings, plan.conferences):
+        return
+    nation = profile.nation
+    if limit is allowed:
+        allows = _allows(profile, "core-group-interval", allowed)
+    else:
+        allows = (f"the plan's `core-groups every {dates.describe(every)}` allows "
+                  f"{every.count}, and "
+                  + _says(profile, "core-group-interval", f"{allowed.count}"))
+    initial = facts.initial_conference(plan)
+    reviews = _reviews(plan)
+    held = _held_core_groups(plan, initial)
+    for before, meeting in pairwise(held):
+        day = meeting.date.value
+        start, span, what = before.date.value, before.date.span, "the core group"
+        for review in reviews:
+            if start <= review.date.value <= day:
+                start, span, what = review.date.value, review.date.span, "the review conference"
+        if _after(start, day, limit, nation):
+            yield Finding(meeting.date.span,
+                          f"core group on {day} is {how_long(start, day, limit.unit, nation)} "
+                          f"after {what} on {start}; {allows}",
+                          (Related(f"{what} on {start}", span),), within=plan.span)
+
+
+@rule("CP404", "core-groups-not-scheduled", Severity.WARNING,
+      "core group dates not set in advance")
+def core_groups_not_scheduled(context: Context) -> Iterator[Finding]:
+    """A plan whose core groups have met with no `core-groups every ...`: the dates of
+    the meetings up to the next review conference are not set in advance.
+
+    Dates set in advance let every member, the family included, keep them free; the
+    first core group agrees them.
+
+    Source: 000_5146a52aabc1ef30.txt, section 4: members ensure that "Dates for meetings
+    are set in advance"; section 1: the first core group will "establish the dates and
+    frequency of core group meetings"; 004_256d3034f79780c2.txt: "All subsequent Core
+    Groups due to be held between conferences are arranged at the first core group
+    meeting after the conference"; 003_53fa38a38afc9856.txt, first core group agenda,
+    item 11: "DATES, TIMES AND VENUES FOR CORE GROUP MEETINGS UNTIL SECOND REVIEW
+    CONFERENCE". A warning: a responsibility the guidance sets, with no "must".
+
+    Reading: the schedule is set at the first core group, so the rule judges once a core
+    group has been held; before that, a plan without one is not yet at fault (CP401
+    watches the first meeting).
+
+    Fails:
+        conference initial 2026-01-12
+        meeting core-group 2026-01-22
+
+    Passes:
+        conference initial 2026-01-12
+        core-groups every 4 weeks
+        meeting core-group 2026-01-22
+    """
+    plan = context.plan
+    if plan.core_groups is None and facts.held(facts.core_group_meetings(plan)):
+        yield Finding(plan.header,
+                      "no `core-groups every ...`: the dates of core group meetings up to the "
+                      "next review conference are not set in advance "
+                      "(000_5146a52aabc1ef30.txt, section 4; 004_256d3034f79780c2.txt)",
+                      within=plan.span)
+
+
+# -- CP405, CP406: review conferences ----------------------------------------------------------
+
+
+@rule("CP405", "first-review-late", Severity.WARNING,
+      "the first review conference later than allowed after the initial conference")
+def first_review_late(context: Context) -> Iterator[Finding]:
+    """The first review conference later after the initial conference than the profile
+    allows.
+
+    The review conference decides whether the plan is working and whether the child still
+    needs it; the first comes soon, while the plan is new.
+
+    Source: the flow chart in 003_53fa38a38afc9856.txt: "INITIAL CHILD PROTECTION
+    CONFERENCE", "3 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "The first
+    RCPC takes place within three months of the ICPC" (Working Together 2023, as the
+    england profile cites it). A warning: a timetable, with no "must".
+
+    Reading: the first review conference is the first after the initial conference.
+    Where none is recorded and the time allowed has passed as of today, the finding points
+    at the initial conference; a plan that ended within the time needs none.
+
+    Profile setting: `first-review`: 3 months (england, wales, northern-ireland, bolton,
+    west-midlands, english-partnership, english-local-authority), 6 months (scotland).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-04-20
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-04-08
+    """
+    plan = context.plan
+    limit = context.profile.duration("first-review")
+    initial = facts.initial_conference(plan)
+    if limit is None or initial is None:
+        return
+    nation = context.profile.nation
+    start = initial.date.value
+    last = _last_in_time(start, limit, nation)
+    if last is None:
+        return
+    allows = _allows(context.profile, "first-review", limit)
+    reviews = _reviews(plan)
+    if not _all_read(plan.conferences):
+        return
+    if reviews:
+        first = reviews[0]
+        if first.date.value > last:
+            yield Finding(first.date.span,
+                          f"first review conference on {first.date.value} is "
+                          f"{how_long(start, first.date.value, limit.unit, nation)} after the "
+                          f"initial conference on {start}; {allows}",
+                          (Related(_on(initial), initial.date.span),), within=plan.span)
+        return
+    ended = _ended(plan)
+    if last < context.today and (ended is None or ended > last):
+        yield Finding(initial.date.span,
+                      f"no review conference after the initial conference on {start}; the "
+                      f"first was due by {last}, {dates.describe(limit)} after it; {allows}",
+                      within=plan.span)
+
+
+@rule("CP406", "review-interval", Severity.WARNING,
+      "a review conference later than allowed after the one before")
+def review_interval(context: Context) -> Iterator[Finding]:
+    """A review conference later after the review before it than the profile allows.
+
+    After the first review, the plan is reviewed at least every six months for as long
+    as the child needs it.
+
+    Source: the flow chart in 003_53fa38a38afc9856.txt: "REVIEW CHILD PROTECTION
+    CONFERENCE", "6 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "then
+    again, at least every six months" (Working Together 2023, as the england profile cites
+    it). A warning: a timetable, with no "must".
+
+    Reading: each review conference is measured from the review before it. Where the last
+    review did not recommend `end`, no later one is recorded and the time allowed has
+    passed as of today, the finding points at the last review; a plan that ended within
+    the time needs no other.
+
+    Profile setting: `review-interval`: 6 months (every shipped profile).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-04-08
+        conference review 2026-10-20
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-04-08
+        conference review 2026-10-07
+    """
+    plan = context.plan
+    limit = context.profile.duration("review-interval")
+    if limit is None:
+        return
+    nation = context.profile.nation
+    allows = _allows(context.profile, "review-interval", limit)
+    reviews = _reviews(plan)
+    if not _all_read(plan.conferences):
+        return
+    for before, review in pairwise(reviews):
+        start, day = before.date.value, review.date.value
+        if _after(start, day, limit, nation):
+            yield Finding(review.date.span,
+                          f"review conference on {day} is "
+                          f"{how_long(start, day, limit.unit, nation)} after the review "
+                          f"conference on {start}; {allows}",
+                          (Related(_on(before), before.date.span),), within=plan.span)
+    if not reviews:
+        return
+    latest = reviews[-1]
+    recommendation = latest.recommendation
+    if recommendation is not None and getattr(recommendation.value, "text", None) == "end":
+        return
+    last = _last_in_time(latest.date.value, limit, nation)
+    ended = _ended(plan)
+    if last is not None and last < context.today and (ended is None or ended > last):
+        yield Finding(latest.date.span,
+                      f"no review conference since the one on {latest.date.value}; the next "
+                      f"was due by {last}, {dates.describe(limit)} after it; {allows}",
+                      within=plan.span)
+
+
+# -- CP407, CP408: minutes and the joint report --------------------------------------------------
+
+
+@rule("CP407", "minutes-late", Severity.WARNING,
+      "minutes of a core group circulated later than allowed")
+def minutes_late(context: Context) -> Iterator[Finding]:
+    """Minutes of a core group circulated later than the profile allows after the
+    meeting, or not yet circulated when that time has passed.
+
+    Members act on the minutes: what was agreed, who does what by when. Late minutes
+    leave the plan's changes unknown to those who must carry them out.
+
+    Source: 002_107d890e8677bac8.txt, section 2: all core group meetings should "Be
+    minuted by a nominated member of the group (not the chair) and minutes circulated
+    within 5 working days"; 004_256d3034f79780c2.txt: "Notes will be distributed within 10
+    working days of the Core Group"; 003_53fa38a38afc9856.txt: a written copy "to the
+    social worker within 5 days". A warning: "should".
+
+    Reading: every core group held is judged. One with `minutes-circulated` later than
+    allowed is reported at that date; one without it, once the time allowed has passed as
+    of today, at the meeting's header. A `cancelled` meeting has no minutes.
+
+    Profile setting: `minutes`: 10 working days (england, scotland, northern-ireland,
+    bolton, west-midlands), 5 working days (wales, english-partnership,
+    english-local-authority).
+
+    Fails:
+        meeting core-group 2026-01-22 {
+          minutes-circulated 2026-02-12
+        }
+
+    Passes:
+        meeting core-group 2026-01-22 {
+          minutes-circulated 2026-01-29
+        }
+    """
+    limit = context.profile.duration("minutes")
+    if limit is None:
+        return
+    nation = context.profile.nation
+    allows = _allows(context.profile, "minutes", limit)
+    for meeting in facts.held(facts.core_group_meetings(context.plan)):
+        day = meeting.date.value
+        circulated = meeting.minutes_circulated
+        if circulated is not None:
+            if circulated.value is not None and _after(day, circulated.value, limit, nation):
+                yield Finding(circulated.span,
+                              f"minutes of the core group on {day} circulated on "
+                              f"{circulated.value}, "
+                              f"{how_long(day, circulated.value, limit.unit, nation)} after "
+                              f"it; {allows}",
+                              (Related(f"the core group on {day}", meeting.date.span),))
+            continue
+        last = _last_in_time(day, limit, nation)
+        if last is not None and last < context.today:
+            yield Finding(meeting.header,
+                          f"core group on {day} has no `minutes-circulated`, and the "
+                          f"{dates.describe(limit)} for its minutes ended on {last}; {allows}",
+                          within=meeting.span)
+
+
+@rule("CP408", "review-report-late", Severity.WARNING,
+      "the joint report for a review conference not ready in time")
+def review_report_late(context: Context) -> Iterator[Finding]:
+    """The joint report for a review conference ready later than the profile allows
+    before it, or not recorded when it can no longer be ready in time.
+
+    The review conference and the family need time to read the core group's single
+    report before the conference decides.
+
+    Source: 000_5146a52aabc1ef30.txt, section 1: the single report "should be completed 24
+    hours prior to the Review Conference"; 003_53fa38a38afc9856.txt, joint report process:
+    "to allow the final report to be available 5 days prior to the Review Child Protection
+    Conference". A warning: "should".
+
+    Reading: the report is in time when it is ready at least the profile's time before
+    the conference (24 hours is 1 day: ready the day before). A review conference with no
+    `report-ready` is reported, at its header, once it is too late for a report to be
+    ready in time as of today: every review in the past without one, and the next one
+    from the day its report is due. Reviews after the plan `ended` are not judged.
+
+    Profile setting: `review-report`: 1 day (england, wales, scotland, northern-ireland,
+    bolton, west-midlands, english-partnership), 5 days (english-local-authority).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-02-23 { report-ready 2026-02-23 }
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-02-23 { report-ready 2026-02-20 }
+    """
+    plan = context.plan
+    limit = context.profile.duration("review-report")
+    if limit is None:
+        return
+    nation = context.profile.nation
+    asks = _says(context.profile, "review-report",
+                 f"asks for it {dates.describe(limit)} before the conference")
+    ended = _ended(plan)
+    for review in _reviews(plan):
+        day = review.date.value
+        if ended is not None and day > ended:
+            continue
+        ready = review.report_ready
+        if ready is not None:
+            if ready.value is not None and _not_before(ready.value, day, limit, nation):
+                early = ("not before it" if ready.value >= day else
+                         f"{how_long(ready.value, day, limit.unit, nation)} before it")
+                yield Finding(ready.span,
+                              f"joint report for the review conference on {day} ready on "
+                              f"{ready.value}, {early}; {asks}",
+                              (Related(_on(review), review.date.span),))
+            continue
+        if _not_before(context.today, day, limit, nation):
+            yield Finding(review.header,
+                          f"review conference on {day} has no `report-ready`, and as of "
+                          f"{context.today} it is too late for its joint report to be ready "
+                          f"in time; {asks}",
+                          within=review.span)
+
+
+# -- CP409, CP410: recommendations to the review ---------------------------------------------
+
+
+@rule("CP409", "early-end-recommendation", Severity.WARNING,
+      "ending the plan recommended early without exceptional circumstances")
+def early_end_recommendation(context: Context) -> Iterator[Finding]:
+    """A review conference held sooner after the initial conference than the profile's
+    early-end time that recommends ending the plan, with no `exceptional` circumstances.
+
+    Under three months is too short for change to be shown and to last; the plan ends
+    that early only for an exceptional reason (the child has moved away for good).
+
+    Source: 000_5146a52aabc1ef30.txt, section 4: "The issue of de-registration should not
+    be considered at the first Review Conference due to the short period of time (under 3
+    months) unless there are exceptional circumstances, ie the child has moved away
+    permanently". A warning: "should not".
+
+    Reading: "under 3 months" is strict: a review exactly 3 months after the initial
+    conference is not under. Any review conference that soon is judged (normally only the
+    first). Empty `exceptional ""` text records no circumstances.
+
+    Profile setting: `early-end`: 3 months (every shipped profile).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-03-30 { recommendation end }
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-03-30 {
+          recommendation end { exceptional "Kerry and Amy have moved to Australia for good" }
+        }
+    """
+    plan = context.plan
+    limit = context.profile.duration("early-end")
+    initial = facts.initial_conference(plan)
+    if limit is None or initial is None:
+        return
+    nation = context.profile.nation
+    start = initial.date.value
+    last = _last_in_time(start, limit, nation)
+    if last is None:
+        return
+    for review in _reviews(plan):
+        day = review.date.value
+        recommendation = review.recommendation
+        value = getattr(recommendation, "value", None)
+        if (day >= last or value is None or value.text != "end"
+                or _has_text(recommendation.exceptional)):
+            continue
+        yield Finding(value.span,
+                      f"the review conference on {day} recommends ending the plan "
+                      f"{how_long(start, day, limit.unit, nation)} after the initial "
+                      f"conference on {start}; "
+                      + _says(context.profile, "early-end", "asks for exceptional "
+                              f"circumstances under {dates.describe(limit)}")
+                      + ": record them in `exceptional \"...\"`",
+                      (Related(_on(initial), initial.date.span),))
+
+
+@rule("CP410", "no-pre-review-core-group", Severity.WARNING,
+      "no core group before a review conference, or no recommendation from it")
+def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
+    """A review conference with no core group held since the conference before it, or
+    whose last core group made no `recommendation` to it.
+
+    The final core group before a review analyses the plan's progress and agrees the
+    recommendation the review conference hears: continue the plan or end it.
+
+    Source: 004_256d3034f79780c2.txt: "The final core group before the conference should
+    provide a recommendation to the Review Conference" (bold in the source);
+    003_53fa38a38afc9856.txt: "There should be agreement by core group members regarding
+    the recommendation to be made to the Review Child Protection Conference". A warning:
+    "should".
+
+    Reading: review conferences that have passed are judged, and the next one (the first
+    on or after today) once its joint report is due (the profile's `review-report` time
+    before it; on its day where the profile has none), since the report comes from the
+    pre-review core group. The core groups before a review are those held on or after
+    the conference before it and before the review. Reviews after the plan `ended` are not
+    judged.
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-02-23
+        meeting core-group 2026-01-22
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-02-23
+        meeting core-group 2026-01-22 { recommendation continue }
+    """
+    plan = context.plan
+    today = context.today
+    report = context.profile.duration("review-report")
+    nation = context.profile.nation
+    ended = _ended(plan)
+    conferences = _conferences(plan)
+    next_review = facts.next_review(plan, today)
+    held = facts.held(facts.core_group_meetings(plan))
+    if not _all_read(plan.meetings, plan.conferences):
+        return
+    for index, review in enumerate(conferences):
+        day = review.date.value
+        if review.kind.text != "review" or (ended is not None and day > ended):
+            continue
+        due = day <= today
+        if not due and review is next_review and report is not None:
+            due = _not_before(today, day, report, nation)
+        if not due:
+            continue
+        before = conferences[index - 1] if index > 0 else None
+        start = before.date.value if before is not None else None
+        meetings = [x for x in held if (start is None or x.date.value >= start)
+                    and x.date.value < day]
+        if not meetings:
+            between = f"between {_on(before)} and" if before is not None else "before"
+            related = (Related(_on(before), before.date.span),) if before is not None else ()
+            yield Finding(review.header,
+                          f"no core group held {between} the review conference on {day}: "
+                          "the final core group before a review gives it a recommendation "
+                          "(004_256d3034f79780c2.txt)",
+                          related, within=plan.span)
+            continue
+        last = meetings[-1]
+        if last.recommendation is None:
+            yield Finding(last.header,
+                          f"core group on {last.date.value}, the last before the review "
+                          f"conference on {day}, has no `recommendation` (`continue` or "
+                          "`end`) to it (004_256d3034f79780c2.txt)",
+                          (Related(_on(review), review.date.span),), within=plan.span)
+
+
+# -- CP411 to CP413: the record as of today ----------------------------------------------------
+
+
+@rule("CP411", "overdue-action", Severity.WARNING, "an open action past its due date")
+def overdue_action(context: Context) -> Iterator[Finding]:
+    """An open action (no `status`, or `status open`) whose due date has passed.
+
+    An action past its date is either done and not recorded, or not done, and the core
+    group must know which to review the plan.
+
+    Source: 004_256d3034f79780c2.txt: "Actions arising from the Core Group will be reviewed
+    at subsequent meetings."; the plan's actions are "SMART (specific, measureable,
+    achievable, relevant and time-bound)". A warning.
+
+    Reading: judged as of today, or as of the day the plan `ended` if that was earlier
+    (an action due after the plan ended was overtaken by the end). An action due today is
+    not yet overdue. An unknown status is CP105's.
+
+    Fails:
+        action book-review "Book Amy's developmental review" { due 2026-02-01 }
+
+    Passes:
+        action book-review "Book Amy's developmental review" {
+          due 2026-02-01
+          status done
+        }
+    """
+    today = context.today
+    ended = _ended(context.plan)
+    as_of = min(today, ended) if ended is not None else today
+    when = f"as of {today}" if as_of == today else f"when the plan ended on {as_of}"
+    for action in context.plan.actions:
+        due = _day(action.due)
+        status = getattr(getattr(action.status, "value", None), "text", None)
+        if action.status is not None and status != "open":
+            continue
+        if due is not None and due < as_of:
+            name = getattr(action.id, "name", "")
+            yield Finding(action.due.span,
+                          f"action `{name}` was due on {due} and is still open {when}: record "
+                          "`status done`, `status dropped \"why\"`, or a new `due` date "
+                          "(004_256d3034f79780c2.txt)")
+
+
+@rule("CP412", "missed-core-group", Severity.WARNING,
+      "a planned core group date passed with no record of the meeting")
+def missed_core_group(context: Context) -> Iterator[Finding]:
+    """A planned core group date that has passed with no record near it of the meeting
+    or its cancellation.
+
+    Dates set in advance are kept: a meeting that silently did not happen leaves the
+    plan unreviewed and nobody accountable.
+
+    Source: 000_5146a52aabc1ef30.txt, section 4: "Dates for meetings are set in advance";
+    004_256d3034f79780c2.txt: core groups "should only be cancelled or re-arranged in
+    'exceptional circumstances'". A warning: "should".
+
+    Reading: the planned dates fall every interval of `core-groups every ...` (the
+    profile's interval where the plan sets none) from the first core group held on or
+    after each conference, up to the next conference, and none on or after the day the
+    plan `ended`: RULES.md's "from the first core group held, up to the next review
+    conference" is read for each stretch between conferences, as the West Midlands
+    briefing arranges the core groups "between conferences" at the first one after each.
+    A record is near a planned date when it is within half an interval of it (2 weeks for
+    4-weekly meetings); a `cancelled` meeting is a record. A planned date is judged once
+    that half interval after it has passed as of today, so "more than a few days in the
+    past" is half an interval. The finding points at the
+    `core-groups` interval, or at the core group the dates count from where the plan
+    sets none.
+
+    Profile setting: `core-group-interval`, where the plan has no `core-groups`: 6 weeks
+    (england, wales, northern-ireland, bolton, english-partnership,
+    english-local-authority), 4 weeks (scotland, west-midlands).
+
+    Fails:
+        conference initial 2026-01-12
+        core-groups every 2 weeks
+        meeting core-group 2026-01-22
+        meeting core-group 2026-02-19
+
+    Passes:
+        conference initial 2026-01-12
+        core-groups every 2 weeks
+        meeting core-group 2026-01-22
+        meeting core-group 2026-02-05 { cancelled "Snow closed the school" }
+        meeting core-group 2026-02-19
+    """
+    plan = context.plan
+    profile = context.profile
+    schedule = plan.core_groups
+    every = getattr(schedule, "every", None)
+    if schedule is None or every is None:
+        every = profile.duration("core-group-interval")
+        schedule = None
+    if every is None or every.count <= 0 or not _all_read(plan.meetings, plan.conferences):
+        return
+    nation = profile.nation
+    records = sorted(x.date.value for x in plan.meetings)
+    held = facts.held(facts.core_group_meetings(plan))
+    conferences = _conferences(plan)
+    bounds: list[dt.date | None] = [c.date.value for c in conferences]
+    if not (conferences and conferences[0].kind.text == "initial"):
+        bounds.insert(0, None)  # no initial conference: the plan runs before the first review
+    ends = [*bounds[1:], None]
+    stop = _ended(plan)
+    if schedule is not None:
+        whose = ""
+    else:
+        ref = profile.ref("core-group-interval")
+        whose = (f", the {profile.name} profile's interval" + (f" ({ref})" if ref else "")
+                 + ", as the plan sets no `core-groups`")
+    for start, end in zip(bounds, ends, strict=True):
+        anchor = next((x for x in held if (start is None or x.date.value >= start)
+                       and (end is None or x.date.value < end)), None)
+        if anchor is None:
+            continue
+        for planned, near in _planned_dates(anchor.date.value, every, nation, end, stop,
+                                            context.today):
+            low = bisect.bisect_left(records, planned - dt.timedelta(days=near))
+            if low < len(records) and records[low] <= planned + dt.timedelta(days=near):
+                continue
+            message = (f"no record of the core group planned for {planned} (every "
+                       f"{dates.describe(every)} from the core group on {anchor.date.value}"
+                       f"{whose}), nor of its cancellation, within {near} days of it")
+            if schedule is not None:
+                yield Finding(every.span, message,
+                              (Related(f"the core group on {anchor.date.value}, planned "
+                                       "dates count from it", anchor.date.span),),
+                              within=plan.span)
+            else:
+                yield Finding(anchor.date.span, message, within=plan.span)
+
+
+def _planned_dates(anchor: dt.date, every: m.Duration, nation: str, end: dt.date | None,
+                   ended: dt.date | None, today: dt.date) -> Iterator[tuple[dt.date, int]]:
+    """The planned dates after `anchor` that can be judged as of today, each with how
+    many days either side of it a record is near it (half an interval)."""
+    planned = anchor
+    for count in range(1, _MOST_PLANNED + 1):
+        if every.unit == "months":  # from the anchor, so month ends do not drift
+            planned = _last_in_time(anchor, m.Duration(every.count * count, "months"), nation)
+        else:
+            planned = _last_in_time(planned, every, nation)
+        following = _last_in_time(planned, every, nation) if planned is not None else None
+        if planned is None or following is None:
+            return
+        if (end is not None and planned >= end) or (ended is not None and planned >= ended):
+            return
+        near = (following - planned).days // 2
+        if planned + dt.timedelta(days=near) >= today:
+            return
+        yield planned, near
+
+
+@rule("CP413", "cin-meeting-late", Severity.WARNING,
+      "no child in need meeting in time after the plan ended")
+def cin_meeting_late(context: Context) -> Iterator[Finding]:
+    """A plan that `ended` with its child in need meeting later than the profile allows,
+    or with none recorded once that time has passed.
+
+    When a child no longer needs a protection plan, a child in need plan usually carries
+    on the support; the meeting that agrees it keeps the work from stopping dead.
+
+    Source: 002_107d890e8677bac8.txt, section 5: "Where a child ceases to be subject of a
+    Child Protection Plan, if appropriate an inter-agency meeting should be held within 20
+    working days to agree/define the Child in Need Plan." A warning: "should". Where a
+    child in need plan is not appropriate, accept the finding with a suppression comment
+    that says why.
+
+    Reading: a `cin-meeting` later than the time allowed after `ended` is reported at its
+    date; no `cin-meeting` is reported at `ended`, judged only once the time allowed has
+    passed as of today.
+
+    Profile setting: `cin-meeting`: 20 working days (every shipped profile).
+
+    Fails:
+        ended 2026-01-05
+        cin-meeting 2026-02-09
+
+    Passes:
+        ended 2026-01-05
+        cin-meeting 2026-01-26
+    """
+    plan = context.plan
+    limit = context.profile.duration("cin-meeting")
+    ended = _day(plan.ended)
+    if limit is None or ended is None:
+        return
+    nation = context.profile.nation
+    allows = _allows(context.profile, "cin-meeting", limit)
+    meeting = plan.cin_meeting
+    if meeting is not None:
+        if meeting.value is not None and _after(ended, meeting.value, limit, nation):
+            yield Finding(meeting.span,
+                          f"child in need meeting on {meeting.value} is "
+                          f"{how_long(ended, meeting.value, limit.unit, nation)} after the "
+                          f"plan ended on {ended}; {allows}",
+                          (Related(f"the plan ended on {ended}", plan.ended.span),))
+        return
+    last = _last_in_time(ended, limit, nation)
+    if last is not None and last < context.today:
+        yield Finding(plan.ended.span,
+                      f"the plan ended on {ended} with no `cin-meeting`; a child in need "
+                      f"meeting was due by {last}, {dates.describe(limit)} after it; {allows}",
+                      within=plan.span)
+
+
+RULES = (first_core_group_late, first_core_group_same_day, core_group_interval,
+         core_groups_not_scheduled, first_review_late, review_interval, minutes_late,
+         review_report_late, early_end_recommendation, no_pre_review_core_group,
+         overdue_action, missed_core_group, cin_meeting_late)

@@ -1,0 +1,400 @@
+"""CP4 timescales: what they count, under which profile, over which bank holidays.
+
+Every name in these plans is invented. Today is fixed per test, so results never depend on
+the real date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+
+import pytest
+
+from cpdsl import dates
+from cpdsl.lint import lint_text
+from cpdsl.model import Duration
+from cpdsl.profile import Profile, load_profile, shipped_profiles
+from cpdsl.rules import timescales
+from cpdsl.rules.timescales import RULES, add_working_days, how_long, working_days_between
+
+D = dt.date
+TODAY = D(2026, 3, 1)
+
+
+def findings(text: str, code: str, today: dt.date = TODAY, profile: Profile | None = None):
+    return [d for d in lint_text(text, today, profile=profile) if d.code == code]
+
+
+def plan(*lines: str, profile: str | None = None) -> str:
+    head = [f"  profile {profile}"] if profile else []
+    return 'plan "Ada Sample" {\n' + "\n".join(head + [f"  {x}" for x in lines]) + "\n}\n"
+
+
+# -- the family ----------------------------------------------------------------------------------
+
+
+def test_the_family_is_cp401_to_cp413_in_order():
+    assert [r.code for r in RULES] == [f"CP4{n:02d}" for n in range(1, 14)]
+
+
+SETTINGS = {"CP401": "first-core-group", "CP403": "core-group-interval",
+            "CP405": "first-review", "CP406": "review-interval", "CP407": "minutes",
+            "CP408": "review-report", "CP409": "early-end", "CP412": "core-group-interval",
+            "CP413": "cin-meeting"}
+
+
+@pytest.mark.parametrize(("code", "key"), SETTINGS.items())
+def test_the_documented_profile_settings_are_the_shipped_ones(code, key):
+    """`Profile setting:` names each shipped profile beside the value it really has."""
+    rule = next(r for r in RULES if r.code == code)
+    paragraph = rule.doc.split("Profile setting:", 1)[1].split("\n\n", 1)[0]
+    paragraph = " ".join(paragraph.split())
+    assert f"`{key}`" in paragraph
+    for name in shipped_profiles():
+        value = load_profile(name).settings[key].value
+        every = "(every shipped profile)"
+        assert re.search(rf"{value} \([^)]*\b{name}\b", paragraph) or (
+            f"{value} {every}" in paragraph), f"{code}: {name} has {value}"
+
+
+# -- the brief's message, and the two profiles compared ------------------------------------------
+
+
+def test_first_core_group_message_gives_the_facts_and_the_profile():
+    text = plan("conference initial 2026-01-12", "meeting core-group 2026-01-30",
+                profile="bolton")
+    [finding] = findings(text, "CP401")
+    assert finding.message.startswith(
+        "first core group on 2026-01-30 is 14 working days after the initial conference on "
+        "2026-01-12; the bolton profile allows 10 (000_5146a52aabc1ef30.txt, section 3)")
+    assert finding.span.line == 4  # the meeting's date
+    [related] = finding.related
+    assert related.span.line == 3 and "initial conference on 2026-01-12" in related.message
+
+
+INTERVAL = ("conference initial 2026-01-05", "core-groups every 4 weeks",
+            "meeting core-group 2026-01-15", "meeting core-group 2026-02-26")
+
+
+def test_the_same_gap_is_late_under_west_midlands():
+    [finding] = findings(plan(*INTERVAL, profile="west-midlands"), "CP403")
+    assert finding.message == (
+        "core group on 2026-02-26 is 6 weeks after the core group on 2026-01-15; the "
+        "west-midlands profile allows 4 (004_256d3034f79780c2.txt)")
+
+
+def test_the_same_gap_is_in_time_under_bolton():
+    assert findings(plan(*INTERVAL, profile="bolton"), "CP403") == []
+
+
+@pytest.mark.parametrize(("profile", "late"), [
+    ("west-midlands", True), ("scotland", True),
+    ("bolton", False), ("england", False), ("wales", False), ("english-local-authority", False),
+])
+def test_five_weeks_between_core_groups(profile, late):
+    text = plan("conference initial 2026-01-05", "core-groups every 4 weeks",
+                "meeting core-group 2026-01-15", "meeting core-group 2026-02-19",
+                profile=profile)
+    assert bool(findings(text, "CP403")) is late
+
+
+@pytest.mark.parametrize(("every", "late"), [
+    ("6 weeks", False), ("7 weeks", True), ("42 days", False), ("43 days", True),
+    ("1 month", False), ("2 months", True), ("30 working days", False),
+    ("31 working days", True),
+])
+def test_a_planned_interval_compared_with_bolton_s_six_weeks(every, late):
+    text = plan(f"core-groups every {every}", profile="bolton")
+    assert bool(findings(text, "CP403")) is late
+
+
+def test_a_month_is_longer_than_four_weeks():
+    assert findings(plan("core-groups every 1 month", profile="west-midlands"), "CP403")
+    assert not findings(plan("core-groups every 4 weeks", profile="west-midlands"), "CP403")
+
+
+# -- bank holidays: Easter and Christmas, England and Scotland -----------------------------------
+
+
+def minutes_plan(meeting: str, circulated: str, profile: str) -> str:
+    return plan(f"meeting core-group {meeting} {{ minutes-circulated {circulated} }}",
+                profile=profile)
+
+
+@pytest.mark.parametrize(("profile", "meeting", "circulated", "late"), [
+    # Good Friday 3 April and Easter Monday 6 April 2026 in England; Scotland has no Easter
+    # Monday, so 17 April is the 10th working day in England and the 11th in Scotland.
+    ("england", "2026-04-01", "2026-04-17", None),
+    ("scotland", "2026-04-01", "2026-04-17", "11 working days"),
+    ("scotland", "2026-04-01", "2026-04-16", None),
+    # 25 and 28 December, 1 January in England; Scotland adds 4 January 2027 (for the 2nd).
+    ("england", "2026-12-21", "2027-01-07", None),
+    ("england", "2026-12-21", "2027-01-08", "11 working days"),
+    ("scotland", "2026-12-21", "2027-01-07", None),
+    ("scotland", "2026-12-21", "2027-01-08", None),
+    ("scotland", "2026-12-21", "2027-01-11", "11 working days"),
+])
+def test_minutes_over_easter_and_christmas(profile, meeting, circulated, late):
+    found = findings(minutes_plan(meeting, circulated, profile), "CP407", today=D(2027, 6, 1))
+    if late is None:
+        assert found == []
+    else:
+        [finding] = found
+        assert f"circulated on {circulated}, {late} after it; the {profile} profile allows 10" \
+            in finding.message
+
+
+@pytest.mark.parametrize(("nation", "start", "end", "count"), [
+    ("england", D(2026, 4, 1), D(2026, 4, 17), 10),
+    ("scotland", D(2026, 4, 1), D(2026, 4, 17), 11),
+    ("england", D(2026, 12, 21), D(2027, 1, 8), 11),
+    ("scotland", D(2026, 12, 21), D(2027, 1, 8), 10),
+    ("northern-ireland", D(2026, 3, 16), D(2026, 3, 18), 1),
+    ("england", D(2026, 3, 16), D(2026, 3, 18), 2),
+])
+def test_working_days_counted_per_nation(nation, start, end, count):
+    assert working_days_between(start, end, nation) == count
+
+
+def test_first_core_group_over_easter_under_scotland_s_fifteen_working_days():
+    last = dates.add_working_days(D(2026, 3, 27), 15, "scotland")  # over Good Friday only
+    assert last == D(2026, 4, 20)
+    ok = plan("conference initial 2026-03-27", f"meeting core-group {last}", profile="scotland")
+    assert findings(ok, "CP401", today=D(2026, 6, 1)) == []
+    late = plan("conference initial 2026-03-27", "meeting core-group 2026-04-21",
+                profile="scotland")
+    [finding] = findings(late, "CP401", today=D(2026, 6, 1))
+    assert "16 working days after" in finding.message and "scotland profile allows 15" \
+        in finding.message
+    # Under England's 10, with Easter Monday as well, the 10th working day is 14 April.
+    england = plan("conference initial 2026-03-27", "meeting core-group 2026-04-14")
+    assert findings(england, "CP401", today=D(2026, 6, 1)) == []
+
+
+# -- "more than N" is strict: the last day is in time, the next is not ---------------------------
+
+
+def boundary_cases():
+    starts = [D(2026, 1, 12), D(2026, 4, 1), D(2026, 12, 18), D(2026, 1, 31), D(2025, 8, 29)]
+    for profile in ("england", "scotland", "wales", "northern-ireland", "bolton",
+                    "west-midlands", "english-partnership", "english-local-authority"):
+        for start in starts:
+            yield profile, start
+
+
+def limit(profile: str, key: str) -> Duration:
+    return load_profile(profile).duration(key)
+
+
+@pytest.mark.parametrize(("profile", "start"), list(boundary_cases()))
+def test_strict_at_exactly_the_limit(profile, start):
+    nation = load_profile(profile).nation
+    today = D(2028, 1, 1)
+    cases = [
+        ("CP401", "first-core-group",
+         lambda day: plan(f"conference initial {start}", f"meeting core-group {day}",
+                          profile=profile)),
+        ("CP405", "first-review",
+         lambda day: plan(f"conference initial {start}", f"conference review {day}",
+                          profile=profile)),
+        ("CP406", "review-interval",
+         lambda day: plan(f"conference review {start}",
+                          f"conference review {day} {{ recommendation end }}",
+                          profile=profile)),
+        ("CP407", "minutes",
+         lambda day: plan(f"meeting core-group {start} {{ minutes-circulated {day} }}",
+                          profile=profile)),
+        ("CP413", "cin-meeting",
+         lambda day: plan(f"ended {start}", f"cin-meeting {day}", profile=profile)),
+    ]
+    for code, key, make in cases:
+        last = dates.add_duration(start, limit(profile, key), nation)
+        assert findings(make(last), code, today) == [], (code, last)
+        assert len(findings(make(last + dt.timedelta(days=1)), code, today)) == 1, (code, last)
+
+
+@pytest.mark.parametrize("profile", ["bolton", "english-local-authority"])
+def test_report_ready_exactly_the_time_before_is_in_time(profile):
+    review = D(2026, 2, 23)
+    asked = limit(profile, "review-report")
+    days = asked.count
+    ready_in_time = review - dt.timedelta(days=days)
+    for ready, late in ((ready_in_time, False), (ready_in_time + dt.timedelta(days=1), True)):
+        text = plan("conference initial 2025-12-01",
+                    f"conference review {review} {{ report-ready {ready} }}", profile=profile)
+        assert bool(findings(text, "CP408")) is late, ready
+
+
+def test_early_end_at_exactly_three_months_is_not_under_three_months():
+    text = plan("conference initial 2025-11-30",
+                "conference review 2026-02-28 { recommendation end }")
+    assert findings(text, "CP409") == []
+    text = plan("conference initial 2025-11-30",
+                "conference review 2026-02-27 { recommendation end }")
+    [finding] = findings(text, "CP409")
+    assert "2 months and 28 days after the initial conference on 2025-11-30" in finding.message
+
+
+# -- judged as of today ----------------------------------------------------------------------------
+
+
+def test_no_minutes_is_judged_only_when_the_time_has_passed():
+    text = plan("meeting core-group 2026-01-12")
+    last = D(2026, 1, 26)  # the 10th working day
+    assert findings(text, "CP407", today=last) == []
+    [finding] = findings(text, "CP407", today=last + dt.timedelta(days=1))
+    assert finding.span.line == 2 and "ended on 2026-01-26" in finding.message
+
+
+def test_no_cin_meeting_is_judged_only_when_the_time_has_passed():
+    text = plan("ended 2026-01-05")
+    last = dates.add_working_days(D(2026, 1, 5), 20, "england")
+    assert findings(text, "CP413", today=last) == []
+    assert len(findings(text, "CP413", today=last + dt.timedelta(days=1))) == 1
+
+
+def test_no_first_core_group_is_judged_only_when_the_time_has_passed():
+    text = plan("conference initial 2026-01-12")
+    assert findings(text, "CP401", today=D(2026, 1, 26)) == []
+    [finding] = findings(text, "CP401", today=D(2026, 1, 27))
+    assert finding.span.line == 2 and "due by 2026-01-26" in finding.message
+    assert findings(plan("conference initial 2026-01-12", 'delay-reason "Snow"'), "CP401",
+                    today=D(2026, 1, 27)) == []
+
+
+def test_no_report_ready_is_judged_once_it_is_too_late_for_one():
+    text = plan("conference initial 2026-01-05", "conference review 2026-03-30", profile="bolton")
+    assert findings(text, "CP408", today=D(2026, 3, 29)) == []
+    assert len(findings(text, "CP408", today=D(2026, 3, 30))) == 1
+
+
+def test_the_next_review_is_judged_for_its_pre_review_core_group_once_the_report_is_due():
+    text = plan("conference initial 2026-01-05", "conference review 2026-03-30",
+                "meeting core-group 2026-01-15", profile="english-local-authority")
+    assert findings(text, "CP410", today=D(2026, 3, 25)) == []  # 5 days before: still time
+    [finding] = findings(text, "CP410", today=D(2026, 3, 26))
+    assert "core group on 2026-01-15, the last before the review conference" in finding.message
+
+
+def test_a_planned_core_group_is_missed_once_half_an_interval_has_passed():
+    text = plan("conference initial 2026-01-05", "core-groups every 4 weeks",
+                "meeting core-group 2026-01-15")
+    # planned 2026-02-12; a record within 14 days of it would count
+    assert findings(text, "CP412", today=D(2026, 2, 26)) == []
+    [finding] = findings(text, "CP412", today=D(2026, 2, 27))
+    assert "planned for 2026-02-12" in finding.message and "within 14 days" in finding.message
+    near = text.replace("}\n", '  meeting core-group 2026-02-26 { cancelled "Snow" }\n}\n')
+    assert findings(near, "CP412", today=D(2026, 3, 1)) == []
+    far = text.replace("}\n", '  meeting core-group 2026-02-27 { cancelled "Snow" }\n}\n')
+    assert len(findings(far, "CP412", today=D(2026, 3, 1))) == 1
+
+
+def test_overdue_is_as_of_today():
+    text = plan('action book "Book the review" { due 2026-02-01 }')
+    assert findings(text, "CP411", today=D(2026, 2, 1)) == []
+    assert len(findings(text, "CP411", today=D(2026, 2, 2))) == 1
+
+
+# -- partial models and odd input never raise ------------------------------------------------------
+
+
+ODD_PLANS = [
+    plan("conference initial 2026-02-30", "meeting core-group 2026-02-31",
+         "conference review 2026-13-01 { report-ready 2026-02-30 }"),
+    plan("conference initial 2026-01-12", "meeting core-group 2026-02-30",
+         "meeting core-group 2026-03-12"),
+    plan("conference initial 9999-12-30", "conference review 9999-12-31 { recommendation end }",
+         "meeting core-group 9999-12-31 { minutes-circulated 9999-12-31 }",
+         "core-groups every 10000 months", "ended 9999-12-31", "cin-meeting 9999-12-31",
+         'action a "Check" { due 9999-12-31 }'),
+    plan("conference initial 0001-01-01", "conference review 9999-12-31",
+         "core-groups every 1 day", "meeting core-group 0001-01-02",
+         "meeting core-group 9999-12-30 { minutes-circulated 9999-12-31 }",
+         "ended 0001-01-01", "cin-meeting 9999-12-31"),
+    plan("core-groups every 0 weeks", "meeting core-group 2025-01-01",
+         "meeting core-group 2026-01-01"),
+    plan("core-groups every 10000 working days", "meeting core-group 0001-01-01"),
+    plan("conference initial", "conference review { recommendation }", "meeting core-group {",
+         "}", "core-groups every", "ended", "cin-meeting"),
+    plan("conference review 2026-01-05 { recommendation end }",
+         "meeting core-group 2025-10-01", "meeting core-group 2025-12-30"),
+]
+
+
+@pytest.mark.parametrize("text", ODD_PLANS)
+def test_odd_plans_never_raise_and_are_quick(text):
+    start = time.perf_counter()
+    for today in (TODAY, D(1, 1, 1), D(9999, 12, 31)):
+        lint_text(text, today)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_record_whose_date_names_no_day_keeps_the_record_checks_silent():
+    text = plan("conference initial 2026-01-12", "core-groups every 2 weeks",
+                "meeting core-group 2026-02-30")
+    assert findings(text, "CP401") == [] and findings(text, "CP412") == []
+
+
+def test_a_profile_without_the_settings_leaves_the_rules_silent(tmp_path):
+    path = tmp_path / "bare.toml"
+    path.write_text('name = "bare"\nnation = "england"\n', encoding="utf-8")
+    bare = load_profile(str(path))
+    assert bare.settings == {}
+    text = plan("conference initial 2025-01-06", "conference review 2025-12-01",
+                "meeting core-group 2025-03-03", "meeting core-group 2025-09-01",
+                'action a "Check the dates" { due 2025-02-01 }', "ended 2025-12-01")
+    found = {d.code for d in lint_text(text, TODAY, profile=bare) if d.code.startswith("CP4")}
+    assert found == {"CP404", "CP410", "CP411"}  # the checks that need no number
+
+
+# -- counting helpers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("nation", ["england", "wales", "scotland", "northern-ireland"])
+def test_fast_working_days_agree_with_dates_module(nation):
+    start = D(2025, 12, 1)
+    for offset in range(0, 800, 7):
+        for length in (0, 1, 2, 5, 6, 13, 40, 200, 500):
+            a = start + dt.timedelta(days=offset % 400)
+            b = a + dt.timedelta(days=length + offset % 5)
+            assert working_days_between(a, b, nation) == dates.working_days_between(a, b, nation)
+    assert working_days_between(D(2026, 1, 5), D(2026, 1, 1), nation) == 0
+
+
+@pytest.mark.parametrize("nation", ["england", "scotland", "northern-ireland"])
+def test_fast_adding_of_working_days_agrees_with_dates_module(nation):
+    for offset in range(0, 740, 11):
+        start = D(2025, 1, 1) + dt.timedelta(days=offset)
+        for count in (0, 1, 5, 10, 11, 12, 20, 47, 100, 260, 1000):
+            assert add_working_days(start, count, nation) == \
+                dates.add_working_days(start, count, nation), (start, count)
+
+
+def test_fast_working_days_over_centuries_is_quick():
+    start = time.perf_counter()
+    assert working_days_between(D(1, 1, 1), D(9999, 12, 31), "england") > 2_500_000
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(("start", "end", "unit", "text"), [
+    (D(2026, 1, 12), D(2026, 1, 30), "working-days", "14 working days"),
+    (D(2026, 1, 12), D(2026, 1, 13), "working-days", "1 working day"),
+    (D(2026, 1, 1), D(2026, 2, 12), "weeks", "6 weeks"),
+    (D(2026, 1, 1), D(2026, 2, 15), "weeks", "6 weeks and 3 days"),
+    (D(2026, 1, 1), D(2026, 1, 9), "weeks", "1 week and 1 day"),
+    (D(2026, 1, 1), D(2026, 1, 4), "weeks", "3 days"),
+    (D(2026, 1, 31), D(2026, 4, 30), "months", "3 months"),
+    (D(2026, 1, 12), D(2026, 4, 20), "months", "3 months and 8 days"),
+    (D(2026, 1, 31), D(2026, 3, 1), "months", "1 month and 1 day"),
+    (D(2026, 1, 1), D(2026, 1, 2), "days", "1 day"),
+])
+def test_how_long_in_the_setting_s_unit(start, end, unit, text):
+    assert how_long(start, end, unit, "england") == text
+
+
+def test_planned_dates_do_not_drift_at_month_ends():
+    planned = [day for day, _ in timescales._planned_dates(
+        D(2025, 1, 31), Duration(1, "months"), "england", None, None, D(2025, 7, 1))]
+    assert planned[:4] == [D(2025, 2, 28), D(2025, 3, 31), D(2025, 4, 30), D(2025, 5, 31)]
