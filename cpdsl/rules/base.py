@@ -62,6 +62,7 @@ class Rule(NamedTuple):
     summary: str
     doc: str
     check: Check | None = None  # None for the rules the parser reports (CP100, CP101)
+    ref: str = ""  # the guidance in a few words, added to messages that do not cite it
 
     def run(self, context: Context) -> Iterator[Diagnostic]:
         if self.check is None:
@@ -69,7 +70,10 @@ class Rule(NamedTuple):
         for finding in self.check(context):
             if finding.within is not None and context.is_broken(finding.within):
                 continue
-            yield Diagnostic(self.code, self.name, self.severity, finding.message, finding.at,
+            message = finding.message
+            if self.ref and ".txt" not in message:
+                message = f"{message} ({self.ref})"
+            yield Diagnostic(self.code, self.name, self.severity, message, finding.at,
                              finding.related)
 
     def examples(self, heading: str) -> list[str]:
@@ -77,11 +81,12 @@ class Rule(NamedTuple):
         return _examples(self.doc, heading)
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Check], Rule]:
+def rule(code: str, name: str, severity: Severity, summary: str,
+         ref: str = "") -> Callable[[Check], Rule]:
     """Make a check function into a Rule; its docstring becomes the documentation."""
 
     def make(check: Check) -> Rule:
-        return Rule(code, name, severity, summary, cleandoc(check.__doc__ or ""), check)
+        return Rule(code, name, severity, summary, cleandoc(check.__doc__ or ""), check, ref)
 
     return make
 

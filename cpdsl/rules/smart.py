@@ -28,7 +28,8 @@ def _missing(node, kind: str, what: str, why: str) -> Finding:
     return Finding(node.header, f"{kind} `{node.id.name}` has no {what}: {why}", within=node.span)
 
 
-@rule("CP201", "outcome-without-measure", Severity.WARNING, "an outcome with no `measure`")
+@rule("CP201", "outcome-without-measure", Severity.WARNING, "an outcome with no `measure`",
+      ref="002_107d890e8677bac8.txt, section 6.3")
 def outcome_without_measure(context: Context) -> Iterator[Finding]:
     """An outcome with no `measure`: no one can tell whether it has been reached.
 
@@ -51,7 +52,8 @@ def outcome_without_measure(context: Context) -> Iterator[Finding]:
                            '(`measure "..."`)')
 
 
-@rule("CP202", "outcome-without-date", Severity.WARNING, "an outcome with no `by` date")
+@rule("CP202", "outcome-without-date", Severity.WARNING, "an outcome with no `by` date",
+      ref="002_107d890e8677bac8.txt, section 6.3")
 def outcome_without_date(context: Context) -> Iterator[Finding]:
     """An outcome with no `by` date: not Time-related, so no review can say it is late.
 
@@ -76,7 +78,8 @@ def outcome_without_date(context: Context) -> Iterator[Finding]:
                            "(`by 2026-04-01`)")
 
 
-@rule("CP203", "outcome-without-need", Severity.WARNING, "an outcome tied to no assessed need")
+@rule("CP203", "outcome-without-need", Severity.WARNING, "an outcome tied to no assessed need",
+      ref="002_107d890e8677bac8.txt, sections 3 and 6.3")
 def outcome_without_need(context: Context) -> Iterator[Finding]:
     """An outcome that names no `need`: it answers nothing the assessment found.
 
@@ -174,7 +177,8 @@ def _vague_words(text: str, pattern: re.Pattern) -> list[str]:
 
 
 @rule("CP204", "vague-outcome", Severity.WARNING,
-      "outcome or action wording that is not Specific")
+      "outcome or action wording that is not Specific",
+      ref="002_107d890e8677bac8.txt, section 6.3; 004_256d3034f79780c2.txt")
 def vague_outcome(context: Context) -> Iterator[Finding]:
     """Outcome or action wording that is not Specific: "improve", "engage", "monitor",
     "as required", "ongoing", "appropriate", "support" with nothing concrete beside them.
@@ -235,7 +239,8 @@ def _child_pattern(plan: m.Plan) -> re.Pattern:
 
 
 @rule("CP205", "outcome-not-child-focused", Severity.WARNING,
-      "an outcome that says nothing about a child")
+      "an outcome that says nothing about a child",
+      ref="002_107d890e8677bac8.txt, section 3; 001_0cf4b60ac317783c.txt")
 def outcome_not_child_focused(context: Context) -> Iterator[Finding]:
     """An outcome whose text names no child and speaks of no child: it says what the
     adults or agencies do, not what changes for the child.
@@ -264,7 +269,8 @@ def outcome_not_child_focused(context: Context) -> Iterator[Finding]:
                           "will be different for the child (name them, or write \"the child\")")
 
 
-@rule("CP206", "unassigned-action", Severity.WARNING, "an action with no `owner`")
+@rule("CP206", "unassigned-action", Severity.WARNING, "an action with no `owner`",
+      ref="000_5146a52aabc1ef30.txt, section 4; 003_53fa38a38afc9856.txt")
 def unassigned_action(context: Context) -> Iterator[Finding]:
     """An action with no `owner`: a task nobody is responsible for is nobody's task.
 
@@ -285,7 +291,8 @@ def unassigned_action(context: Context) -> Iterator[Finding]:
             yield _missing(action, "action", "`owner`", "say who does it (`owner ID`)")
 
 
-@rule("CP207", "action-without-due-date", Severity.WARNING, "an action with no `due` date")
+@rule("CP207", "action-without-due-date", Severity.WARNING, "an action with no `due` date",
+      ref="004_256d3034f79780c2.txt; 000_5146a52aabc1ef30.txt, section 1")
 def action_without_due_date(context: Context) -> Iterator[Finding]:
     """An action with no `due` date: it can never be late, so it may never be done.
 
@@ -305,7 +312,8 @@ def action_without_due_date(context: Context) -> Iterator[Finding]:
                            "(`due 2026-02-01`)")
 
 
-@rule("CP208", "action-without-outcome", Severity.WARNING, "an action tied to no outcome")
+@rule("CP208", "action-without-outcome", Severity.WARNING, "an action tied to no outcome",
+      ref="004_256d3034f79780c2.txt; 003_53fa38a38afc9856.txt")
 def action_without_outcome(context: Context) -> Iterator[Finding]:
     """An action that names no `outcome`: work that is not tied to the plan's aims.
 
@@ -326,7 +334,8 @@ def action_without_outcome(context: Context) -> Iterator[Finding]:
                            "(`outcome ID`)")
 
 
-@rule("CP209", "outcome-without-action", Severity.WARNING, "an outcome no action works towards")
+@rule("CP209", "outcome-without-action", Severity.WARNING, "an outcome no action works towards",
+      ref="002_107d890e8677bac8.txt, section 3")
 def outcome_without_action(context: Context) -> Iterator[Finding]:
     """An outcome that no action (other than a dropped one) names: nothing is being done
     to reach it.
@@ -351,7 +360,8 @@ def outcome_without_action(context: Context) -> Iterator[Finding]:
                           within=context.plan.span)
 
 
-@rule("CP210", "need-without-outcome", Severity.WARNING, "an assessed need no outcome answers")
+@rule("CP210", "need-without-outcome", Severity.WARNING, "an assessed need no outcome answers",
+      ref="002_107d890e8677bac8.txt, section 3")
 def need_without_outcome(context: Context) -> Iterator[Finding]:
     """A need that no outcome names: an assessed need the plan does nothing about.
 
@@ -374,7 +384,8 @@ def need_without_outcome(context: Context) -> Iterator[Finding]:
 
 
 @rule("CP211", "owner-not-member", Severity.WARNING,
-      "an action owned by someone excluded or not in the core group")
+      "an action owned by someone excluded or not in the core group",
+      ref="000_5146a52aabc1ef30.txt, sections 2 and 4")
 def owner_not_member(context: Context) -> Iterator[Finding]:
     """An action whose `owner` is an excluded person or a child (the `child` block), not a
     core group member.
@@ -417,7 +428,8 @@ def _child_member_hint(plan: m.Plan, child: str) -> str:
 
 
 @rule("CP212", "due-after-review", Severity.WARNING,
-      "an outcome or action due after the next review conference")
+      "an outcome or action due after the next review conference",
+      ref="002_107d890e8677bac8.txt, section 3")
 def due_after_review(context: Context) -> Iterator[Finding]:
     """An open action due, or an outcome to be reached, after the next review
     conference, so that the review cannot judge it.
@@ -467,7 +479,8 @@ def _on_or_before(date: m.Date | None, day) -> bool:
 
 
 @rule("CP213", "impossible-timescale", Severity.ERROR,
-      "a due date before the initial conference or before the action was agreed")
+      "a due date before the initial conference or before the action was agreed",
+      ref="002_107d890e8677bac8.txt, section 6.2")
 def impossible_timescale(context: Context) -> Iterator[Finding]:
     """A date by which something is due that comes before the plan existed (the initial
     conference) or, for an action, before the date it was `agreed`.
@@ -521,7 +534,8 @@ def _before(what: str, due: m.Date | None, start: m.Date | None, event: str) -> 
 
 
 @rule("CP214", "monitoring-only-plan", Severity.WARNING,
-      "every action is monitoring, with no recorded reason")
+      "every action is monitoring, with no recorded reason",
+      ref="000_5146a52aabc1ef30.txt, sections 4 and 5")
 def monitoring_only_plan(context: Context) -> Iterator[Finding]:
     """A plan whose every action is `monitoring`, with no `monitoring-only "reason"`.
 
