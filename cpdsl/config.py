@@ -119,7 +119,7 @@ class ConfigFinder:
     def options_for(self, path: str, profile: Profile | None = None) -> LintOptions:
         config = self.config_for(path)
         ignored = config.ignored_for(path)
-        key = (config.path, config.root, ignored, profile)
+        key = (config.path, config.root, ignored, profile and profile.path)
         options = self._options.get(key)
         if options is None:
             options = _options(config, ignored, profile)
