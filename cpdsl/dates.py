@@ -67,8 +67,13 @@ def is_working_day(day: dt.date, nation: str) -> bool:
 
 
 def add_working_days(start: dt.date, count: int, nation: str) -> dt.date:
-    """The `count`th working day after `start` (day 0)."""
+    """The `count`th working day after `start` (day 0). Whole weeks are jumped at once
+    (a plan may say `every 10000 working days`); the last few days are stepped."""
     day = start
+    while count > 10:
+        target = day + dt.timedelta(weeks=count // 5 - 1)
+        count -= working_days_between(day, target, nation)  # leaves 5 or more to go
+        day = target
     while count > 0:
         day += dt.timedelta(days=1)
         if is_working_day(day, nation):
@@ -78,12 +83,15 @@ def add_working_days(start: dt.date, count: int, nation: str) -> dt.date:
 
 def working_days_between(start: dt.date, end: dt.date, nation: str) -> int:
     """How many working days after `start` `end` is (0 when `end` is on or before `start`);
-    `end` counts if it is a working day."""
-    count, day = 0, start
-    while day < end:
-        day += dt.timedelta(days=1)
-        if is_working_day(day, nation):
-            count += 1
+    `end` counts if it is a working day. Whole weeks are counted at once, then the bank
+    holidays that fall on weekdays between are taken off."""
+    if end <= start:
+        return 0
+    weeks, rest = divmod((end - start).days, 7)
+    count = weeks * 5 + sum((start.weekday() + i) % 7 < 5 for i in range(1, rest + 1))
+    for year in range(start.year, end.year + 1):
+        count -= sum(1 for day in bank_holidays(nation, year)
+                     if start < day <= end and day.weekday() < 5)
     return count
 
 

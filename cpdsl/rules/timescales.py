@@ -49,22 +49,9 @@ _NOMINAL_DAYS = {"working-days": 7 / 5, "days": 1, "weeks": 7, "months": 365.25 
 def _last_in_time(day: dt.date, duration: m.Duration, nation: str) -> dt.date | None:
     """The last day still within `duration` of `day`; None past the calendar's end."""
     try:
-        if duration.unit == "working-days":
-            return add_working_days(day, duration.count, nation)
         return dates.add_duration(day, duration, nation)
     except (OverflowError, ValueError):
         return None
-
-
-def add_working_days(start: dt.date, count: int, nation: str) -> dt.date:
-    """The `count`th working day after `start`, as `dates.add_working_days` finds it, with
-    whole weeks jumped at once (a plan may say `every 10000 working days`)."""
-    day = start
-    while count > 10:
-        target = day + dt.timedelta(weeks=count // 5 - 1)
-        count -= working_days_between(day, target, nation)  # leaves 5 or more to go
-        day = target
-    return dates.add_working_days(day, count, nation)
 
 
 def _after(start: dt.date, end: dt.date, duration: m.Duration, nation: str) -> bool:
@@ -78,20 +65,6 @@ def _not_before(day: dt.date, event: dt.date, duration: m.Duration, nation: str)
     1 day before)."""
     last = _last_in_time(day, duration, nation)
     return last is None or last > event
-
-
-def working_days_between(start: dt.date, end: dt.date, nation: str) -> int:
-    """How many working days after `start` `end` is, as `dates.working_days_between`
-    counts them, in time that does not grow with the span: whole weeks are counted at
-    once, then the nation's bank holidays that fall on weekdays between are taken off."""
-    if end <= start:
-        return 0
-    weeks, rest = divmod((end - start).days, 7)
-    count = weeks * 5 + sum((start.weekday() + i) % 7 < 5 for i in range(1, rest + 1))
-    for year in range(start.year, end.year + 1):
-        count -= sum(1 for day in dates.bank_holidays(nation, year)
-                     if start < day <= end and day.weekday() < 5)
-    return count
 
 
 def _whole_months(start: dt.date, end: dt.date) -> int:
@@ -109,7 +82,7 @@ def how_long(start: dt.date, end: dt.date, unit: str, nation: str) -> str:
     """The time from `start` to `end` in a setting's unit: `14 working days`,
     `8 weeks and 3 days`, `3 months and 12 days`."""
     if unit == "working-days":
-        return _plural(working_days_between(start, end, nation), "working day")
+        return _plural(dates.working_days_between(start, end, nation), "working day")
     days = (end - start).days
     if unit == "weeks":
         whole, rest = divmod(days, 7)
