@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from cpdsl.diagnostics import Severity
-from cpdsl.profile import Profile, ProfileError, load_profile
+from cpdsl.profile import PROFILES_DIR, Profile, ProfileError, is_path, load_profile
 from cpdsl.rules import RULES_BY_CODE, RULES_BY_NAME
 
 CONFIG_FILE = "cplint.toml"
@@ -373,36 +373,57 @@ def profile_severity(profile: Profile) -> dict[str, Severity]:
 
 @functools.cache
 def _severity_of(path: str) -> dict[str, Severity]:
-    data = _raw_profile(path)
+    extends, own = _profile_keys(path)
     table: dict[str, Severity] = {}
-    if "extends" in data:
-        base = load_profile(str(data["extends"]), os.path.dirname(path))
-        table.update(_severity_of(base.path))
+    if extends is not None:
+        base = os.path.join(PROFILES_DIR, f"{extends}.toml")  # a shipped one: no need to load
+        if is_path(extends) or not os.path.isfile(base):
+            base = load_profile(extends, os.path.dirname(path)).path
+        table.update(_severity_of(base))
 
     def fail(key: str, what: str) -> ProfileError:
         return ProfileError(f"{path}: `{key}`{what}")
 
-    table.update(severity_table(data.get("severity", {}), "severity", fail))
+    table.update(severity_table(own, "severity", fail))
     return table
 
 
 @functools.cache
-def _raw_profile(path: str) -> dict:
-    """A profile file's keys beyond its settings (`extends`, `severity`), read once."""
+def _profile_keys(path: str) -> tuple[str | None, object]:
+    """A profile file's `extends` and `[severity]` table, which Profile does not carry.
+
+    Read without parsing the whole file where it can be (parsing costs about a millisecond
+    at every start-up): `extends` is a top-level key, on a line before the first table.
+    """
     data = _read_bytes(path, ProfileError)
-    if b"severity" not in data and b"extends" not in data:  # the common case: no parsing
-        return {}
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ProfileError(f"{path}: not UTF-8 text ({error})") from None
+    if "severity" in text:
+        table = _parse_profile(text, path)
+        extends = table.get("extends")
+        return (None if extends is None else str(extends)), table.get("severity", {})
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            break
+        if stripped.startswith("extends") and stripped[7:].lstrip().startswith("="):
+            return str(_parse_profile(stripped, path)["extends"]), {}
+    return None, {}
+
+
+def _parse_profile(text: str, path: str) -> dict:
     import tomllib
 
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ProfileError(f"{path}: not valid TOML: {error}") from None
 
 
 def profile_extends(profile: Profile) -> str | None:
-    extends = _raw_profile(profile.path).get("extends")
-    return None if extends is None else str(extends)
+    return _profile_keys(profile.path)[0]
 
 
 # -- reading -------------------------------------------------------------------------------

@@ -80,15 +80,14 @@ def plan_profile(plan: Plan, relative_to: str,
                  default: Profile | None = None) -> tuple[Profile, str | None]:
     """The profile the plan names (or `default`, or cplint's default), and why the named
     one cannot be used."""
-    fallback = default or load_profile(DEFAULT_PROFILE)
     if plan.profile is None:
-        return fallback, None
+        return default or load_profile(DEFAULT_PROFILE), None
     try:
         profile = load_profile(plan.profile.text, relative_to)
         profile_severity(profile)  # a bad [severity] table makes the profile unusable
         return profile, None
     except ProfileError as error:
-        return fallback, str(error)
+        return default or load_profile(DEFAULT_PROFILE), str(error)
 
 
 def _severities(profile: Profile, options: LintOptions) -> dict[str, Severity]:
