@@ -422,3 +422,65 @@ def test_a_bad_configuration_that_applies_to_no_plan_linted_is_not_read(workdir)
 def test_config_error_directly(tmp_path):
     with pytest.raises(ConfigError, match="unknown key `colour`"):
         parse_config({"colour": "red"}, str(tmp_path / "cplint.toml"))
+
+
+def test_profile_severities_along_the_extends_chain(tmp_path):
+    write(tmp_path / "base.toml", 'extends = "bolton"\n[severity]\nCP105 = "warning"\n'
+                                  'CP103 = "info"\n')
+    write(tmp_path / "child.toml", 'extends = "base.toml"\n\n[severity]\nCP103 = "error"\n')
+    write(tmp_path / "other.toml", 'extends = "base.toml"\n\n[severity]\nCP1 = "info"\n')
+
+    def severities(profile: str) -> set[tuple[str, Severity]]:
+        plan = TWO_FINDINGS.replace("{\n", f'{{\n  profile "{profile}"\n', 1)
+        return {(d.code, d.severity) for d in lint_text(plan, TODAY, relative_to=str(tmp_path))
+                if d.code in ("CP103", "CP105")}
+
+    assert severities("base.toml") == {("CP103", Severity.INFO), ("CP105", Severity.WARNING)}
+    assert severities("child.toml") == {("CP103", Severity.ERROR), ("CP105", Severity.WARNING)}
+    # A profile's table goes over its base's whole: a prefix covers the base's codes too.
+    assert severities("other.toml") == {("CP103", Severity.INFO), ("CP105", Severity.INFO)}
+
+
+def test_profile_extends_read_without_severity_table(tmp_path):
+    from cpdsl.config import profile_extends
+    from cpdsl.profile import load_profile
+
+    write(tmp_path / "northtown.toml", '# a comment\nname = "northtown"\n  extends   =  '
+                                       "'bolton'  # Bolton's, with our minutes\n[settings]\n")
+    profile = load_profile("northtown.toml", str(tmp_path))
+    assert profile_extends(profile) == "bolton"
+    assert profile_extends(load_profile("england")) is None
+
+
+def test_jobs_2_carries_each_files_configuration(workdir):
+    write(workdir / "north" / "cplint.toml", 'select = ["CP103"]\n[severity]\nCP103 = "info"\n')
+    write(workdir / "south" / "cplint.toml", 'select = ["CP105"]\n')
+    for number in range(12):
+        write(workdir / "north" / f"n{number:02d}.cp", TWO_FINDINGS)
+        write(workdir / "south" / f"s{number:02d}.cp", TWO_FINDINGS)
+    one = run("north", "south", "--format", "json", "-j", "1")
+    two = run("north", "south", "--format", "json", "-j", "2")
+    assert one.stdout == two.stdout
+    items = json.loads(two.stdout)
+    assert {(pathlib.PurePath(i["file"]).parts[0], i["code"], i["severity"]) for i in items} \
+        == {("north", "CP103", "info"), ("south", "CP105", "error")}
+
+
+def test_the_lint_path_imports_only_what_it_needs(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path / "cplint.toml", 'select = ["CP1"]\n')
+    write(tmp_path / "clean.cp", 'plan "Northtown review" {\n  member sam { name "Sam Patel" '
+                                 'role social-worker lead }\n  chair sam\n}\n')
+    script = ("import sys\nfrom cpdsl.cli import main\ntry:\n    main(['clean.cp'])\n"
+              "except SystemExit as done:\n    assert done.code == 0, done.code\n"
+              "print(' '.join(sorted(sys.modules)))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, check=True)
+    loaded = set(result.stdout.split())
+    assert "cpdsl.config" in loaded
+    for lazy in ("json", "xml.etree.ElementTree", "cpdsl.suppressions", "cpdsl.sarif",
+                 "cpdsl.junit", "cpdsl.commands", "cpdsl.rules.docs", "difflib",
+                 "urllib.parse", "concurrent.futures"):
+        assert lazy not in loaded, f"{lazy} is imported on the lint path"
