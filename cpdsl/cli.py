@@ -76,10 +76,11 @@ class _Failed(Exception):
 
 
 def _check(paths, fmt, profile_name, today, stdin_filename, jobs, colour) -> int:
-    from cpdsl.config import RANK, ConfigError, ConfigFinder
+    from cpdsl.config import ConfigError, ConfigFinder
     from cpdsl.lint import LintResult, lint_result
     from cpdsl.report import render
     from cpdsl.runner import find_plans, lint_files
+    from cpdsl.selection import RANK
     from cpdsl.source import SourceError, decode
 
     failures: list[str] = []
@@ -129,8 +130,8 @@ def _cli_profile(name: str | None):
     """The profile --profile names (a path is relative to the current folder), or None."""
     if name is None:
         return None
-    from cpdsl.config import profile_severity
     from cpdsl.profile import ProfileError, load_profile
+    from cpdsl.selection import profile_severity
 
     try:
         profile = load_profile(name, ".")

@@ -57,7 +57,7 @@ def profile_detail(name: str) -> str:
 
 
 def _profile_text(profile: Profile, full: bool) -> str:
-    from cpdsl.config import profile_extends, profile_severity
+    from cpdsl.selection import profile_extends, profile_severity
 
     extends = profile_extends(profile)
     lines = [f"{profile.name}: {profile.description}" if profile.description else profile.name,

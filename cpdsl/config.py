@@ -6,30 +6,34 @@ found from a plan's folder upwards: the first folder holding either wins (a
 folder has both). `ConfigFinder` reads each folder once, however many plans it holds.
 
 A bad configuration raises `ConfigError`, whose one-line message names the file, the
-key and what is allowed. Rules are chosen like ruff's: by code (`CP302`), prefix (`CP3`)
-or name (`missing-second-chair`); where `select` and `ignore` both match a rule, the more
-specific selector wins, and `ignore` wins a tie.
+key and what is allowed. Rules are chosen like ruff's (cpdsl/selection.py): by code,
+prefix or name; where `select` and `ignore` both match a rule, the more specific selector
+wins, and `ignore` wins a tie.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from cpdsl.diagnostics import Severity
-from cpdsl.profile import PROFILES_DIR, Profile, ProfileError, is_path, load_profile
-from cpdsl.rules import RULES_BY_CODE, RULES_BY_NAME
+from cpdsl.profile import Profile, ProfileError, load_profile
+from cpdsl.rules import RULES_BY_CODE
+from cpdsl.selection import (
+    SEVERITIES,
+    enabled_codes,
+    profile_severity,
+    selector_list,
+    severity_table,
+    toml_value,
+)
 
 CONFIG_FILE = "cplint.toml"
 PYPROJECT = "pyproject.toml"
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "profile",
         "fail-on", "help-uri")
-SEVERITIES = {s.value: s for s in Severity}
-RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 _ALL = frozenset(RULES_BY_CODE)
-_EXACT = 10  # the specificity of a code or a name: more than any prefix
 
 
 class ConfigError(Exception):
@@ -139,13 +143,13 @@ def read_config_in(folder: str) -> Config | None:
     """The configuration a folder holds itself, or None."""
     path = os.path.join(folder, CONFIG_FILE)
     if os.path.isfile(path):
-        return parse_config(_read_toml(path), path, prefix="")
+        return parse_config(_readtoml_value(path), path, prefix="")
     path = os.path.join(folder, PYPROJECT)
     if os.path.isfile(path):
         data = _read_bytes(path)
         if not _may_have_tool_cplint(data):
             return None  # most pyproject.toml files: no need to parse them
-        table = _parse_toml(data, path).get("tool", {})
+        table = _parsetoml_value(data, path).get("tool", {})
         if isinstance(table, dict) and "cplint" in table:
             if not isinstance(table["cplint"], dict):
                 raise ConfigError(f"{shown(path)}: `tool.cplint` must be a table")
@@ -183,9 +187,9 @@ def parse_config(table: dict, path: str, prefix: str = "") -> Config:
 
             raise ConfigError(f"{where}: unknown key `{prefix}{key}`{did_you_mean(key, KEYS)} "
                               f"(the keys are: {', '.join(KEYS)})")
-    select = _selectors(table.get("select", ["ALL"]), "select", fail)
-    extend = _selectors(table.get("extend-select", []), "extend-select", fail)
-    ignore = _selectors(table.get("ignore", []), "ignore", fail)
+    select = selector_list(table.get("select", ["ALL"]), "select", fail)
+    extend = selector_list(table.get("extend-select", []), "extend-select", fail)
+    ignore = selector_list(table.get("ignore", []), "ignore", fail)
     root = os.path.dirname(os.path.abspath(path))
     return Config(
         path, root, enabled_codes(select + extend, ignore),
@@ -197,92 +201,18 @@ def parse_config(table: dict, path: str, prefix: str = "") -> Config:
     )
 
 
-def resolve(selector: str) -> tuple[frozenset[str], int] | None:
-    """The codes a selector names, and how specific it is; None if it names none."""
-    if selector == "ALL":
-        return _ALL, 0
-    if selector in RULES_BY_CODE:
-        return frozenset((selector,)), _EXACT
-    rule = RULES_BY_NAME.get(selector)
-    if rule is not None:
-        return frozenset((rule.code,)), _EXACT
-    digits = selector[2:]
-    if selector.startswith("CP") and len(digits) <= 2 and (not digits or digits.isdigit()):
-        codes = frozenset(code for code in RULES_BY_CODE if code.startswith(selector))
-        if codes:
-            return codes, len(selector)
-    return None
-
-
-def unknown_selector(selector: str) -> str:
-    """Why a selector is refused: `CP99` is no rule code, prefix or name; did you mean ...?"""
-    from cpdsl.suggest import did_you_mean
-
-    known = [*RULES_BY_CODE, *RULES_BY_NAME]
-    return f"`{selector}` is no rule code, prefix or name{did_you_mean(selector, known)}"
-
-
-def enabled_codes(select: Iterable[tuple[frozenset[str], int]],
-                  ignore: Iterable[tuple[frozenset[str], int]]) -> frozenset[str]:
-    """The codes on: for each rule, the most specific selector that names it decides."""
-    on: dict[str, int] = {}
-    off: dict[str, int] = {}
-    for chosen, resolved in ((on, select), (off, ignore)):
-        for codes, specificity in resolved:
-            for code in codes:
-                chosen[code] = max(chosen.get(code, -1), specificity)
-    return frozenset(code for code, level in on.items() if level > off.get(code, -1))
-
-
-_SELECTORS = ('a list of rule codes, prefixes or names, like ["CP1", "CP105", '
-              '"missing-field"] (see `cplint rules`)')
-
-
-def _selectors(value: object, key: str, fail) -> list[tuple[frozenset[str], int]]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise fail(key, f" must be {_SELECTORS}")
-    resolved = []
-    for selector in value:
-        found = resolve(selector)
-        if found is None:
-            raise fail(key, f": {unknown_selector(selector)} (`cplint rules` lists them)")
-        resolved.append(found)
-    return resolved
-
-
-def severity_table(value: object, key: str, fail) -> dict[str, Severity]:
-    """`{ CP403 = "error", CP5 = "info" }` as code -> severity; an exact code beats a prefix."""
-    allowed = ", ".join(f'"{s}"' for s in SEVERITIES)
-    if not isinstance(value, dict):
-        raise fail(key, " must be a table of rule codes, prefixes or names to severities, "
-                        f"like {{ CP106 = \"warning\" }}, each one of {allowed}")
-    entries = []
-    for selector, level in value.items():
-        found = resolve(selector)
-        if found is None:
-            raise fail(f"{key}.{selector}",
-                       f": {unknown_selector(selector)} (`cplint rules` lists them)")
-        if not isinstance(level, str) or level not in SEVERITIES:
-            raise fail(f"{key}.{selector}", f" must be one of {allowed}, not {_toml(level)}")
-        entries.append((found[1], found[0], SEVERITIES[level]))
-    table: dict[str, Severity] = {}
-    for _, codes, level in sorted(entries, key=lambda entry: entry[0]):  # stable: file order
-        table.update(dict.fromkeys(codes, level))
-    return table
-
-
 def _per_file_ignores(value: object, fail) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
     if not isinstance(value, dict):
         raise fail("per-file-ignores", " must be a table of file patterns to lists of rules, "
                                        'like { "drafts/*.cp" = ["CP5"] }')
     entries = []
     for pattern, selectors in value.items():
-        resolved = _selectors(selectors, f"per-file-ignores.{_toml(pattern)}", fail)
+        resolved = selector_list(selectors, f"per-file-ignores.{toml_value(pattern)}", fail)
         codes = frozenset().union(*(codes for codes, _ in resolved))
         try:
             entries.append((glob_pattern(pattern), codes))
         except re.error as error:
-            raise fail(f"per-file-ignores.{_toml(pattern)}",
+            raise fail(f"per-file-ignores.{toml_value(pattern)}",
                        f" is not a file pattern ({error}): use *, ?, ** and [...]") from None
     return tuple(entries)
 
@@ -336,7 +266,7 @@ def _profile(value: object, root: str, fail) -> Profile | None:
 def _fail_on(value: object, fail) -> Severity:
     if not isinstance(value, str) or value not in SEVERITIES:
         allowed = ", ".join(f'"{s}"' for s in SEVERITIES)
-        raise fail("fail-on", f" must be one of {allowed}, not {_toml(value)}")
+        raise fail("fail-on", f" must be one of {allowed}, not {toml_value(value)}")
     return SEVERITIES[value]
 
 
@@ -348,82 +278,6 @@ def _help_uri(value: object, fail) -> str | None:
                                "docs/rules.md, without a #fragment, like \"https://git.example."
                                "org/team/cpdsl/blob/v0.1.0/docs/rules.md\"")
     return value
-
-
-def _toml(value: object) -> str:
-    """A value as it might be written in TOML, for messages."""
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(map(_toml, value)) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + " }"
-    return str(value)
-
-
-# -- a profile's own [severity] table (Profile itself carries only its settings) ------------
-
-
-def profile_severity(profile: Profile) -> dict[str, Severity]:
-    """The severities a profile file sets in `[severity]`, after those of what it extends."""
-    return _severity_of(profile.path)
-
-
-@functools.cache
-def _severity_of(path: str) -> dict[str, Severity]:
-    extends, own = _profile_keys(path)
-    table: dict[str, Severity] = {}
-    if extends is not None:
-        base = os.path.join(PROFILES_DIR, f"{extends}.toml")  # a shipped one: no need to load
-        if is_path(extends) or not os.path.isfile(base):
-            base = load_profile(extends, os.path.dirname(path)).path
-        table.update(_severity_of(base))
-
-    def fail(key: str, what: str) -> ProfileError:
-        return ProfileError(f"{path}: `{key}`{what}")
-
-    table.update(severity_table(own, "severity", fail))
-    return table
-
-
-@functools.cache
-def _profile_keys(path: str) -> tuple[str | None, object]:
-    """A profile file's `extends` and `[severity]` table, which Profile does not carry.
-
-    Read without parsing the whole file where it can be (parsing costs about a millisecond
-    at every start-up): `extends` is a top-level key, on a line before the first table.
-    """
-    data = _read_bytes(path, ProfileError)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ProfileError(f"{path}: not UTF-8 text ({error})") from None
-    if "severity" in text:
-        table = _parse_profile(text, path)
-        extends = table.get("extends")
-        return (None if extends is None else str(extends)), table.get("severity", {})
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("["):
-            break
-        if stripped.startswith("extends") and stripped[7:].lstrip().startswith("="):
-            return str(_parse_profile(stripped, path)["extends"]), {}
-    return None, {}
-
-
-def _parse_profile(text: str, path: str) -> dict:
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ProfileError(f"{path}: not valid TOML: {error}") from None
-
-
-def profile_extends(profile: Profile) -> str | None:
-    return _profile_keys(profile.path)[0]
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -443,7 +297,7 @@ def _read_bytes(path: str, error=ConfigError) -> bytes:
         raise error(f"{shown(path)}: cannot be read ({problem.strerror or problem})") from None
 
 
-def _parse_toml(data: bytes, path: str) -> dict:
+def _parsetoml_value(data: bytes, path: str) -> dict:
     import tomllib
 
     try:
@@ -454,5 +308,5 @@ def _parse_toml(data: bytes, path: str) -> dict:
         raise ConfigError(f"{shown(path)}: not valid TOML: {error}") from None
 
 
-def _read_toml(path: str) -> dict:
-    return _parse_toml(_read_bytes(path), path)
+def _readtoml_value(path: str) -> dict:
+    return _parsetoml_value(_read_bytes(path), path)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cpdsl.config import RANK
 from cpdsl.diagnostics import Diagnostic
 from cpdsl.lint import LintResult
+from cpdsl.selection import RANK
 
 # Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

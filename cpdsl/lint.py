@@ -7,13 +7,14 @@ import os
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from cpdsl.config import DEFAULT_OPTIONS, LintOptions, profile_severity
+from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.diagnostics import Diagnostic, Severity
 from cpdsl.model import Plan
 from cpdsl.parsing import parse
 from cpdsl.profile import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from cpdsl.rules import ALL_RULES, RULES_BY_CODE
 from cpdsl.rules.base import Context, Rule
+from cpdsl.selection import profile_severity
 
 
 class LintResult(NamedTuple):

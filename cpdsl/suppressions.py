@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from cpdsl.config import resolve, unknown_selector
 from cpdsl.diagnostics import Diagnostic
 from cpdsl.model import Comment, Span
 from cpdsl.rules import RULES_BY_CODE
+from cpdsl.selection import resolve, unknown_selector
 
 UNUSED = "CP107"
 _DIRECTIVE = re.compile(r"#\s*cplint\s*:(.*)", re.DOTALL)

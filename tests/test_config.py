@@ -442,8 +442,8 @@ def test_profile_severities_along_the_extends_chain(tmp_path):
 
 
 def test_profile_extends_read_without_severity_table(tmp_path):
-    from cpdsl.config import profile_extends
     from cpdsl.profile import load_profile
+    from cpdsl.selection import profile_extends
 
     write(tmp_path / "northtown.toml", '# a comment\nname = "northtown"\n  extends   =  '
                                        "'bolton'  # Bolton's, with our minutes\n[settings]\n")
