@@ -25,7 +25,7 @@ from cpdsl.selection import resolve, unknown_selector
 UNUSED = "CP107"
 _DIRECTIVE = re.compile(r"#\s*cplint\s*:(.*)", re.DOTALL)
 _FORM = re.compile(r"\s*(ignore-file|ignore)\s*\[([^\]]*)\](.*)", re.DOTALL)
-_REASON_PUNCTUATION = " \t-:;,.\u2013\u2014"
+_REASON_PUNCTUATION = " \t\r\n\f\v-:;,.\u2013\u2014"
 _FORMS = "`# cplint: ignore[CODE] reason` or `# cplint: ignore-file[CODE] reason`"
 
 

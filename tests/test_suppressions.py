@@ -187,3 +187,11 @@ def test_suppressions_apply_on_the_command_line(tmp_path, monkeypatch):
              "chair sam"), encoding="utf-8")
     result = CliRunner().invoke(main, ["a.cp"])
     assert (result.exit_code, result.stdout) == (0, "All checks passed (1 file).\n")
+
+
+def test_windows_line_endings():
+    text = plan("# cplint: ignore[CP105] a local role agreed with the manager", MEMBER,
+                "chair sma  # cplint: ignore[CP103]").replace("\n", "\r\n")
+    assert found(text) == [(4, "CP107")]
+    assert messages(text) == ["this suppression gives no reason: say after the `]` why the "
+                              "finding is accepted, and who agreed"]
