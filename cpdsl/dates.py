@@ -10,7 +10,6 @@ package itself.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import os
@@ -26,20 +25,21 @@ SHIPPED_YEARS = range(2015, 2041)
 
 def bank_holidays(nation: str, year: int) -> frozenset[dt.date]:
     if year in SHIPPED_YEARS:
-        return _shipped().get((nation, year), frozenset())
+        return _shipped(nation).get(year, frozenset())
     return _from_package(nation, year)
 
 
 @functools.cache
-def _shipped() -> dict[tuple[str, int], frozenset[dt.date]]:
-    found: dict[tuple[str, int], set[dt.date]] = {}
+def _shipped(nation: str) -> dict[int, frozenset[dt.date]]:
+    """The shipped bank holidays of one nation, by year."""
+    found: dict[int, set[dt.date]] = {}
+    prefix = nation + " "
     with open(HOLIDAYS_FILE, encoding="utf-8") as file:
         for line in file:
-            if line.strip() and not line.startswith("#"):
-                nation, day = line.split()[:2]
-                date = dt.date.fromisoformat(day)
-                found.setdefault((nation, date.year), set()).add(date)
-    return {key: frozenset(days) for key, days in found.items()}
+            if line.startswith(prefix):
+                date = dt.date.fromisoformat(line[len(prefix):len(prefix) + 10])
+                found.setdefault(date.year, set()).add(date)
+    return {year: frozenset(days) for year, days in found.items()}
 
 
 @functools.cache
@@ -99,7 +99,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months later, clamped to the month's end (31 January + 1 = 28 February)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day.day, _days_in_month(year, month)))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # Not calendar.monthrange: importing calendar (and locale) costs a millisecond a run.
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
 
 
 def add_duration(day: dt.date, duration: Duration, nation: str) -> dt.date:
