@@ -140,6 +140,19 @@ def _vague_pattern(words: tuple[str, ...]) -> re.Pattern | None:
     return _any_of(patterns) if patterns else None
 
 
+def _may_be_vague(texts: list[str], words: tuple[str, ...]) -> bool:
+    """Whether any text holds the stem of a vague word: a quick test before the patterns."""
+    stems = [_stem(phrase) for phrase in words if phrase.strip()]
+    lowered = [text.lower() for text in texts]
+    return any(stem in text for stem in stems for text in lowered)
+
+
+def _stem(phrase: str) -> str:
+    """The part of a phrase's longest word that every form `_forms` allows contains."""
+    word = max(phrase.lower().split(), key=len)
+    return word[:-1] if len(word) >= 4 and word.endswith("e") else word
+
+
 @functools.cache
 def _concrete_pattern() -> re.Pattern:
     """Compiled on first use, so that importing the rules stays cheap."""
@@ -200,15 +213,18 @@ def vague_outcome(context: Context) -> Iterator[Finding]:
     Passes:
         action engage "Kerry attends the Northtown Family Hub parenting course weekly"
     """
-    pattern = _vague_pattern(context.profile.words("vague-words"))
-    if pattern is None:
-        return
-    people = _names_of_people(context.plan)
+    words = context.profile.words("vague-words")
     texts = []
     for outcome in context.plan.outcomes:
         texts.append(("outcome", outcome, outcome.text, outcome.measure))
         texts.append(("the measure of outcome", outcome, outcome.measure, None))
     texts += [("action", action, action.text, None) for action in _live(context.plan.actions)]
+    if not _may_be_vague([t.value for _, _, t, _ in texts if t is not None], words):
+        return  # the patterns cost milliseconds to compile: none is needed here
+    pattern = _vague_pattern(words)
+    if pattern is None:
+        return
+    people = _names_of_people(context.plan)
     for what, node, text, also in texts:
         words = _vague_words(text.value, pattern) if text is not None else []
         if words and not any(_is_concrete(t.value, people) for t in (text, also) if t is not None):
@@ -226,8 +242,12 @@ _CHILD_WORDS = ("child", "children", "childs", "baby", "babies", "unborn", "infa
                 "sisters", "boy", "boys", "girl", "girls", "teenager", "pupil")
 
 
-def _child_pattern(plan: m.Plan) -> re.Pattern:
-    """The children's ids, full and first names and known-as names, and the child words."""
+_WORD = re.compile(r"\w+")
+
+
+def _child_names(plan: m.Plan) -> frozenset[tuple[str, ...]]:
+    """The children's ids, full and first names and known-as names, and the child words,
+    each as its lower-cased words (a set, not a regex: compiling one per plan is slow)."""
     names = set(_CHILD_WORDS)
     for child in plan.children:
         names.add(child.id.name)
@@ -235,7 +255,17 @@ def _child_pattern(plan: m.Plan) -> re.Pattern:
             if text is not None and text.value.strip():
                 names.add(text.value.strip())
                 names.add(text.value.split()[0])
-    return _any_of(r"\s+".join(map(re.escape, n.split())) for n in sorted(names))
+    return frozenset(tuple(_WORD.findall(name.lower())) for name in names) - {()}
+
+
+def _names_any(text: str, names: frozenset[tuple[str, ...]]) -> bool:
+    """Whether `text` holds one of `names` as whole words, in any case."""
+    words = _WORD.findall(text.lower())
+    for length in {len(name) for name in names}:
+        for start in range(len(words) - length + 1):
+            if tuple(words[start:start + length]) in names:
+                return True
+    return False
 
 
 @rule("CP205", "outcome-not-child-focused", Severity.WARNING,
@@ -261,9 +291,9 @@ def outcome_not_child_focused(context: Context) -> Iterator[Finding]:
         outcome course "Amy is fed three meals a day by Kerry"
     """
     outcomes = [outcome for outcome in context.plan.outcomes if outcome.text is not None]
-    pattern = _child_pattern(context.plan) if outcomes else None
+    names = _child_names(context.plan) if outcomes else frozenset()
     for outcome in outcomes:
-        if not pattern.search(outcome.text.value):
+        if not _names_any(outcome.text.value, names):
             yield Finding(outcome.text.span,
                           f"outcome `{outcome.id.name}` says nothing about a child: say what "
                           "will be different for the child (name them, or write \"the child\")")
