@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from cpdsl import model as m
 from cpdsl import vocabulary as v
 from cpdsl.diagnostics import Severity
-from cpdsl.profile import DEFAULT_PROFILE, is_path
+from cpdsl.profile import is_path
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.suggest import closest
 
@@ -76,7 +76,7 @@ def invalid_value(context: Context) -> Iterator[Finding]:
     profile = context.plan.profile
     if profile is not None and is_path(profile.text) and context.profile_problem:
         yield Finding(profile.span, f"profile `{profile.text}` cannot be used, so "
-                                    f"{DEFAULT_PROFILE}'s is: {context.profile_problem}")
+                                    f"{context.profile.name}'s is: {context.profile_problem}")
     for word, (what, allowed) in _values(context.plan):
         if word.text not in allowed:
             match = closest(word.text, allowed)
