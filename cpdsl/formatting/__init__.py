@@ -1,0 +1,61 @@
+"""`cplint fmt`'s core: one canonical layout for every plan, and proof that nothing is lost.
+
+`format_text(text)` lays a plan out again (cpdsl.formatting.layout) and then checks the
+result like black does (cpdsl.formatting.safety): it must parse to the same model and
+keep every comment, in order, or the original is given back with the reason. Text with
+a syntax error is never formatted.
+
+Line endings become `\\n` and the result ends with one. A UTF-8 byte order mark at the
+start is dropped: cplint reads files as UTF-8 with or without one, and the canonical
+file has none.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from cpdsl.formatting.layout import lay_out
+from cpdsl.formatting.safety import check_same
+from cpdsl.parsing import SyntaxFinding, parse
+from cpdsl.parsing.syntax import read_syntax
+
+DEFAULT_LINE_LENGTH = 100
+_BOM = "\ufeff"
+
+
+class FormatResult(NamedTuple):
+    """The formatted text, or the original untouched when it could not be formatted:
+    then `syntax_errors` (the plan does not parse) or `problem` (the safety check
+    failed) says why."""
+
+    text: str
+    changed: bool
+    syntax_errors: tuple[SyntaxFinding, ...] = ()
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.syntax_errors and self.problem is None
+
+
+def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH) -> FormatResult:
+    """The plan in `text` in its canonical layout."""
+    source = text[1:] if text.startswith(_BOM) else text
+    before = parse(source)
+    if before.syntax_errors:
+        return FormatResult(text, False, before.syntax_errors)
+    syntax = read_syntax(source)
+    if syntax is None:
+        return _refused(text, "the parser's syntax tree could not be read")
+    try:
+        formatted = lay_out(syntax, line_length)
+    except AssertionError as error:
+        return _refused(text, str(error))
+    problem = check_same(before, parse(formatted))
+    if problem is not None:
+        return _refused(text, problem)
+    return FormatResult(formatted, formatted != text)
+
+
+def _refused(text: str, why: str) -> FormatResult:
+    return FormatResult(text, False, (), f"not formatted, the file is left as it was: {why}")
