@@ -75,14 +75,14 @@ def test_a_byte_order_mark_is_dropped():
     assert result.text == 'plan "T" {\n  chair sam\n}\n'
 
 
-def test_a_block_whose_value_hangs_on_carriage_returns_is_kept_as_written():
-    """In a CRLF file a blank line inside a block stops its indentation being shared
-    (the parser keeps it): re-indenting would change the value, so the block stays."""
+def test_a_block_in_a_crlf_file_is_written_with_lf_and_keeps_its_value():
+    """The parser reads a CRLF file's block as the LF file's, so the block can be laid out
+    anew with `\n` (it was once kept as written: a blank `\r` line blocked the dedent)."""
     block = '"""\r\n    a\r\n\r\n    b\r\n  """'
     text = f'plan "T" {{\r\n  contingency {block}\r\n}}\r\n'
     result = format_text(text)
     assert_safe(text, result)
-    assert block in result.text
+    assert '"""\n    a\n\n    b\n  """' in result.text and "\r" not in result.text
 
 
 def test_reindent_moves_a_block_and_keeps_its_value():

@@ -158,3 +158,11 @@ def test_recovery_leaves_what_was_read_as_it_was():
     assert plan.members[0].role == m.Word("social-worker")
     assert plan.actions[0].support == (m.Ident("jo"),)
     assert plan.meetings[0].attended == (m.Ident("sam"), m.Ident("jo"))
+
+
+def test_a_block_reads_the_same_with_crlf_line_endings_and_a_bom_is_not_text():
+    text = 'plan "x" {\n  contingency """\n    a\n\n    b\n  """\n}\n'
+    crlf = "\ufeff" + text.replace("\n", "\r\n")
+    assert parse(crlf).syntax_errors == ()
+    assert parse(crlf).plan == parse(text).plan
+    assert parse(text).plan.contingency.value == "a\n\nb"

@@ -3,7 +3,7 @@
 A block's value is its text normalised as docs/language.md says (the indentation its
 lines share is dropped, and so is trailing whitespace), so its lines may be re-indented
 freely. The re-indented block is checked against the original's value; a block whose
-value hangs on unusual whitespace (a carriage return, a form feed) is kept as written.
+value hangs on unusual whitespace (a lone carriage return, a form feed) is kept as written.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ INDENT = "  "
 def reindent(token: str, depth: int) -> str:
     """The block `token` (quotes included) for a statement indented `depth` levels: its
     lines one level deeper than the statement, the closing quotes level with it."""
-    body = token[3:-3]
+    body = token[3:-3].replace("\r\n", "\n")  # the parser reads CRLF blocks as LF ones
     first, newline, rest = body.partition("\n")
     if not newline:
         return token

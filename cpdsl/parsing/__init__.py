@@ -38,6 +38,8 @@ def parse(text: str, cache: PieceCache | None = None) -> ParseResult:
     With a `cache` (the language server keeps one per document), pieces whose text is
     unchanged since the last parse are not parsed again, only placed.
     """
+    if text.startswith("\ufeff"):  # a byte order mark is no part of the plan
+        text = text[1:]
     grammar = get_grammar()
     layout = outline(text, grammar.top_level, grammar.top_level_only)
     errors = [SyntaxFinding("CP100", p.message, p.span) for p in layout.problems]

@@ -371,6 +371,7 @@ def normalise_block(body: str) -> str:
     Text on the line of the opening quotes is kept as the first line; the lines after
     it lose the indentation they share.
     """
+    body = body.replace("\r\n", "\n")  # a CRLF file's block reads as an LF file's does
     first, _, rest = body.partition("\n")
     lines = [first.strip()] + textwrap.dedent(rest).split("\n")
     while lines and not lines[0].strip():
