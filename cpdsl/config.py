@@ -32,7 +32,9 @@ from cpdsl.selection import (
 CONFIG_FILE = "cplint.toml"
 PYPROJECT = "pyproject.toml"
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "profile",
-        "fail-on", "help-uri")
+        "fail-on", "help-uri", "line-length")
+LINE_LENGTH_RANGE = (40, 400)  # `line-length`: what `cplint fmt` fits lines into
+DEFAULT_LINE_LENGTH = 100
 _ALL = frozenset(RULES_BY_CODE)
 
 
@@ -72,7 +74,8 @@ class Config:
     def __init__(self, path: str | None, root: str, enabled: frozenset[str],
                  per_file_ignores: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (),
                  severity: dict[str, Severity] | None = None, profile: Profile | None = None,
-                 fail_on: Severity = Severity.INFO, help_uri: str | None = None) -> None:
+                 fail_on: Severity = Severity.INFO, help_uri: str | None = None,
+                 line_length: int = DEFAULT_LINE_LENGTH) -> None:
         self.path = path  # the file it was read from; None: no file, the defaults
         self.root = root  # the folder `per-file-ignores` patterns are relative to
         self.enabled = enabled
@@ -81,6 +84,7 @@ class Config:
         self.profile = profile
         self.fail_on = fail_on
         self.help_uri = help_uri
+        self.line_length = line_length  # for `cplint fmt`
 
     def ignored_for(self, path: str) -> frozenset[str]:
         """The codes `per-file-ignores` turns off for the plan at `path`."""
@@ -198,6 +202,7 @@ def parse_config(table: dict, path: str, prefix: str = "") -> Config:
         _profile(table.get("profile"), root, fail),
         _fail_on(table.get("fail-on", "info"), fail),
         _help_uri(table.get("help-uri"), fail),
+        _line_length(table.get("line-length", DEFAULT_LINE_LENGTH), fail),
     )
 
 
@@ -277,6 +282,14 @@ def _help_uri(value: object, fail) -> str | None:
         raise fail("help-uri", " must be the absolute http(s) address of a copy of cplint's "
                                "docs/rules.md, without a #fragment, like \"https://git.example."
                                "org/team/cpdsl/blob/v0.1.0/docs/rules.md\"")
+    return value
+
+
+def _line_length(value: object, fail) -> int:
+    low, high = LINE_LENGTH_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise fail("line-length", f" must be a whole number of characters from {low} to "
+                                  f"{high}, like 100, not {toml_value(value)}")
     return value
 
 

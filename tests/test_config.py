@@ -323,13 +323,26 @@ def test_help_uri_is_kept(tmp_path):
     assert config.help_uri == "https://git.example.org/team/cpdsl/blob/v0.1.0/docs/rules.md"
 
 
+@pytest.mark.parametrize(("text", "expected"), [("", 100), ("line-length = 40\n", 40),
+                                                ("line-length = 400\n", 400)])
+def test_line_length_is_kept(tmp_path, text, expected):
+    config = parse_config(tomllib.loads(text), str(tmp_path / "cplint.toml"))
+    assert config.line_length == expected
+
+
+def test_line_length_in_pyproject_is_found_from_a_plans_folder(workdir):
+    write(workdir / "pyproject.toml", "[tool.cplint]\nline-length = 72\n")
+    assert ConfigFinder().config_for(str(workdir / "north" / "a.cp")).line_length == 72
+
+
 # -- a bad configuration: exit 2, one line naming the file, the key and what is allowed ----
 
 
 BAD = [
     ('selct = ["CP1"]\n',
      "cplint.toml: unknown key `selct`; did you mean `select`? (the keys are: select, "
-     "ignore, extend-select, per-file-ignores, severity, profile, fail-on, help-uri)"),
+     "ignore, extend-select, per-file-ignores, severity, profile, fail-on, help-uri, "
+     "line-length)"),
     ('select = "CP1"\n',
      'cplint.toml: `select` must be a list of rule codes, prefixes or names, like ["CP1", '
      '"CP105", "missing-field"] (see `cplint rules`)'),
@@ -363,6 +376,14 @@ BAD = [
      "docs/rules.md"),
     ('help-uri = "https://git.example.org/rules.md#cp105"\n',
      "cplint.toml: `help-uri` must be"),
+    ('line-length = 39\n',
+     "cplint.toml: `line-length` must be a whole number of characters from 40 to 400, like "
+     "100, not 39"),
+    ('line-length = 401\n', "cplint.toml: `line-length` must be a whole number"),
+    ('line-length = "100"\n', 'cplint.toml: `line-length` must be a whole number of characters '
+                              'from 40 to 400, like 100, not "100"'),
+    ('line-length = 88.5\n', "cplint.toml: `line-length` must be a whole number"),
+    ('line-length = true\n', "cplint.toml: `line-length` must be a whole number"),
     ('select = [\n', "cplint.toml: not valid TOML: "),
 ]
 
