@@ -147,6 +147,38 @@ def _use_colour(choice: str) -> bool:
     return choice == "always" or sys.stdout.isatty()
 
 
+@main.command("fmt")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--check", is_flag=True,
+              help="Change nothing; exit 1 when a plan would be reformatted.")
+@click.option("--diff", is_flag=True,
+              help="Print what would change as a unified diff; change nothing.")
+@click.option("--line-length", type=click.IntRange(40, 400), metavar="N",
+              help="Fit lines into N characters (default: the configuration's, or 100).")
+@click.option("--stdin-filename", metavar="NAME",
+              help="The name to give text read from `-` (its configuration is found from it).")
+@click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
+def fmt_command(paths, check, diff, line_length, stdin_filename, verbose) -> None:
+    """Lay plans out canonically, in place: files, directories (every *.cp under them) or -
+    (standard input to standard output). A plan with syntax errors is never touched."""
+    from cpdsl.fmt import run_fmt
+
+    try:
+        code = run_fmt(paths, check=check, diff=diff, line_length=line_length,
+                       stdin_filename=stdin_filename,
+                       out=lambda text: click.echo(text, nl=False),
+                       err=lambda text: click.echo(text, nl=False, err=True))
+    except Exception as error:  # a bug in cplint: say so, ask for a report
+        click.echo(f"cplint: internal error ({type(error).__name__}); please report it "
+                   "(--verbose shows the trace, which may quote the plan)", err=True)
+        if verbose:
+            import traceback
+
+            traceback.print_exc()
+        code = EXIT_FAILED
+    sys.exit(code)
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A table, or JSON.")

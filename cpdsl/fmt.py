@@ -1,0 +1,231 @@
+"""`cplint fmt`: find plans, lay each out anew (cpdsl.formatting), and write, check or diff.
+
+A file is rewritten only when its bytes would change, atomically: the new text goes to a
+temporary file in the same folder, which then replaces the plan (os.replace), with the
+plan's permission bits. An unchanged file is not written at all, so its modification time
+is kept.
+
+Exit codes, as for `cplint`:
+- 0: every plan is (now) in its canonical layout;
+- 1: a plan has syntax errors (printed as `cplint` prints CP100/CP101, the file untouched),
+  or, with `--check` or `--diff`, a plan would be reformatted;
+- 2: cplint could not do its job: a missing, unreadable or non-UTF-8 file, a bad
+  configuration, a file that cannot be written (read-only), or a formatter that failed its
+  own safety check (a bug in cplint, not in the plan: the file is left as it was).
+
+Messages (`reformatted x`, `would reformat x`, errors, the summary) go to standard error;
+standard output carries only diffs and, for `-`, the formatted text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+
+from cpdsl.lint import LintResult
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+
+
+class _Counts:
+    def __init__(self) -> None:
+        self.changed = 0
+        self.unchanged = 0
+        self.syntax = 0
+        self.failed = 0
+
+
+def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
+            line_length: int | None = None, stdin_filename: str | None = None,
+            out: Callable[[str], None], err: Callable[[str], None]) -> int:
+    """Format the plans at `paths` (`-`: standard input to standard output); the exit code.
+    `out` and `err` print a piece of text (its own newlines included)."""
+    from cpdsl.config import ConfigError, ConfigFinder
+    from cpdsl.runner import find_plans
+    from cpdsl.source import SourceError
+
+    files: list[str] = []
+    missing: list[str] = []
+    for path in paths:
+        if path != "-":
+            for found in find_plans([path]):
+                if isinstance(found, SourceError):
+                    missing.append(str(found))
+                else:
+                    files.append(found)
+    if missing:  # nothing is touched when a path named is not there
+        for message in missing:
+            err(f"cplint: {message}\n")
+        return EXIT_FAILED
+    stdin_name = stdin_filename or "<stdin>"
+    finder = ConfigFinder()
+    try:  # every configuration first: a bad one stops the run before anything is formatted
+        lengths = {name: line_length or finder.config_for(name).line_length
+                   for name in ([stdin_name] if "-" in paths else []) + files}
+    except ConfigError as error:
+        err(f"cplint: {error}\n")
+        return EXIT_FAILED
+
+    counts = _Counts()
+    syntax_results: list[LintResult] = []
+    would_change = False
+    if "-" in paths:
+        data = sys.stdin.buffer.read()
+        outcome = _format_one(stdin_name, data, lengths[stdin_name], counts, syntax_results,
+                              err)
+        if outcome is not None:
+            old, new = outcome
+            if diff:
+                out(unified_diff(old, new, stdin_name))
+            elif not check:
+                out(new)
+            would_change = would_change or old != new
+    for path in files:
+        try:
+            data = _read_bytes(path)
+        except OSError as error:
+            counts.failed += 1
+            err(f"cplint: {path}: cannot be read ({error.strerror or error})\n")
+            continue
+        outcome = _format_one(path, data, lengths[path], counts, syntax_results, err)
+        if outcome is None:
+            continue
+        old, new = outcome
+        if old == new:
+            continue
+        if check or diff:
+            would_change = True
+            if diff:
+                out(unified_diff(old, new, path))
+            err(f"would reformat {path}\n")
+            continue
+        try:
+            write_atomically(path, new.encode("utf-8"))
+        except OSError as error:
+            counts.changed -= 1
+            counts.failed += 1
+            err(f"cplint: {path}: needs reformatting but cannot be written "
+                f"({error.strerror or error})\n")
+            continue
+        err(f"reformatted {path}\n")
+
+    if syntax_results:
+        from cpdsl.report import render_text
+
+        err(render_text(syntax_results))
+    if files:
+        err(_summary(counts, check or diff) + "\n")
+    if counts.failed:
+        return EXIT_FAILED
+    if counts.syntax or (would_change and (check or diff)):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _format_one(name: str, data: bytes, line_length: int, counts: _Counts,
+                syntax_results: list[LintResult],
+                err: Callable[[str], None]) -> tuple[str, str] | None:
+    """(the text as it is, as it should be), or None when it cannot be formatted (counted
+    and reported)."""
+    from cpdsl.formatting import format_text
+    from cpdsl.source import SourceError, decode
+
+    try:
+        plain = decode(data, name)  # the text as cplint reads it: no byte order mark
+    except SourceError as error:
+        counts.failed += 1
+        err(f"cplint: {error}\n")
+        return None
+    text = data.decode("utf-8")  # with its byte order mark, if any: the formatter drops it
+    result = format_text(text, line_length)
+    if result.syntax_errors:
+        counts.syntax += 1
+        syntax_results.append(_syntax_result(name, plain, result.syntax_errors))
+        return None
+    if result.problem is not None:
+        counts.failed += 1
+        err(f"cplint: {name}: {result.problem} (a bug in cplint fmt; please report it)\n")
+        return None
+    if result.changed:
+        counts.changed += 1
+    else:
+        counts.unchanged += 1
+    return text, result.text
+
+
+def _syntax_result(name: str, text: str, errors) -> LintResult:
+    """The syntax errors as `cplint` reports them."""
+    from cpdsl.diagnostics import Diagnostic
+    from cpdsl.rules import RULES_BY_CODE
+
+    diagnostics = tuple(sorted(
+        (Diagnostic(e.code, RULES_BY_CODE[e.code].name, RULES_BY_CODE[e.code].severity,
+                    e.message, e.span) for e in errors), key=lambda d: d.sort_key))
+    wanted = {d.span.line for d in diagnostics}
+    lines = {number: line.rstrip("\r")
+             for number, line in enumerate(text.split("\n"), start=1) if number in wanted}
+    return LintResult(name, diagnostics, lines)
+
+
+def _summary(counts: _Counts, dry: bool) -> str:
+    def files(n: int) -> str:
+        return f"{n} file{'s' if n != 1 else ''}"
+
+    parts = []
+    if counts.changed:
+        parts.append(f"{files(counts.changed)} "
+                     f"{'would be reformatted' if dry else 'reformatted'}")
+    if counts.unchanged:
+        parts.append(f"{files(counts.unchanged)} "
+                     f"{'would be left unchanged' if dry else 'left unchanged'}")
+    if counts.syntax:
+        parts.append(f"{files(counts.syntax)} with syntax errors not formatted")
+    if counts.failed:
+        parts.append(f"{files(counts.failed)} failed")
+    return ", ".join(parts) if parts else "No plans found."
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """A unified diff from the text as it is to the text as it should be."""
+    lines = []
+    for line in difflib.unified_diff(old.splitlines(keepends=True),
+                                     new.splitlines(keepends=True), f"a/{name}", f"b/{name}"):
+        if not line.endswith("\n"):
+            line += "\n\\ No newline at end of file\n"
+        lines.append(line)
+    return "".join(lines)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace the file at `path` (through a symbolic link, its target) with `data`: a
+    temporary file in the same folder, then os.replace; the permission bits are kept. A
+    read-only file is not replaced (PermissionError), even where the folder would allow it."""
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target,
+                                                                                 os.W_OK):
+        raise PermissionError(13, "the file is read-only")
+    folder = os.path.dirname(target)
+    descriptor, temporary = tempfile.mkstemp(prefix=".cplint-fmt-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
