@@ -6,7 +6,8 @@
 (a) one small plan, whole process, against importing cplint's dependencies;
 (b) text to checked model in process, against one regex scan of the same text;
 (c) a corpus of 2,000 plans with one and two processes;
-(d) re-parsing one top-level block, as the language server does per keystroke.
+(d) re-parsing one top-level block, as the language server does per keystroke;
+(e) formatting the 3,000-line plan in process, as `cplint fmt` does.
 """
 
 from __future__ import annotations
@@ -209,6 +210,20 @@ def cached_reparse(text: str, at: int, batches: int) -> list[Row]:
                 "whole document re-read, one piece parsed")]
 
 
+def formatting(runs: int) -> list[Row]:
+    """format_text on the 3,000-line plan: layout, then the safety check's second parse."""
+    from cpdsl.formatting import format_text
+
+    text = (DATA / "plan-3000.cp").read_text(encoding="utf-8")
+    lines = text.count("\n")
+    result = format_text(text)  # also the warm-up
+    if not result.ok:
+        raise SystemExit(f"plan-3000.cp: {result.problem or result.syntax_errors[0].message}")
+    row = Row(f"format_text, {lines:,} lines", time_call(lambda: format_text(text), runs))
+    row.note = f"{lines / row.median:,.0f} lines/s; parses the text twice"
+    return [row]
+
+
 def show(seconds: float) -> str:
     if seconds >= 1:
         return f"{seconds:.2f} s"
@@ -243,6 +258,7 @@ def main() -> int:
          + in_process("plan-30000.cp", 1 if quick else 3)),
         ("(c) corpus, whole process", corpus(1 if quick else 3)),
         ("(d) language server, per edit", one_block(5 if quick else 15)),
+        ("(e) cplint fmt, in process", formatting(3 if quick else 9)),
     ]
     print(table(sections))
     print(f"\n{load()} (at the start: {start_load.removeprefix('load average ')})")
