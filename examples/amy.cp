@@ -1,23 +1,20 @@
 # Training example: a neglect plan after the initial conference.
 plan "Amy Example" {
-  profile england                 # whose procedures' timescales apply
+  profile england  # whose procedures' timescales apply
   reference "CP-2026-0042"
-  language "English"              # the family's preferred language for the plan
+  language "English"  # the family's preferred language for the plan
   category neglect
 
-  child amy {
-    name "Amy Example"
-    born 2019-04-12
-  }
+  child amy { name "Amy Example" born 2019-04-12 }
 
   conference initial 2026-01-12 {
     concern "Amy is often not brought to health appointments and arrives at school hungry"
   }
   conference review 2026-04-08
 
-  member sam { name "Sam Patel"  role social-worker  agency "Northtown Children's Social Care"  lead }
-  member jo  { name "Jo Lee"     role health-visitor agency "Northtown NHS Trust" }
-  member ria { name "Ria Khan"   role teacher        agency "Northtown Primary School" }
+  member sam { name "Sam Patel" role social-worker agency "Northtown Children's Social Care" lead }
+  member jo { name "Jo Lee" role health-visitor agency "Northtown NHS Trust" }
+  member ria { name "Ria Khan" role teacher agency "Northtown Primary School" }
   member kerry { name "Kerry Example" role parent }
 
   excluded dan {

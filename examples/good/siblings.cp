@@ -8,30 +8,22 @@ plan "Maya and Leo Sample" {
   accessible-format "Plan translated into Polish; an interpreter at every meeting"
   category emotional neglect
 
-  child maya {
-    name "Maya Sample"
-    born 2014-09-03
-  }
-  child leo {
-    name "Leo Sample"
-    born 2022-02-17
-  }
+  child maya { name "Maya Sample" born 2014-09-03 }
+  child leo { name "Leo Sample" born 2022-02-17 }
 
   conference initial 2026-01-19 {
     concern "Maya and Leo have seen repeated arguments and violence between the adults"
     concern "Leo's weight has fallen below the expected range"
   }
-  conference review 2026-04-15 {
-    report-ready 2026-04-13
-  }
+  conference review 2026-04-15 { report-ready 2026-04-13 }
 
-  member ola   { name "Ola Brown"      role social-worker  agency "Westford Children's Services" lead }
-  member nina  { name "Nina Moss"      role health-visitor agency "Westford Health" }
-  member dev   { name "Dev Shah"       role designated-safeguarding-lead agency "Westford High School" }
-  member ewa   { name "Ewa Sample"     role parent }
-  member maya-m { name "Maya Sample"   role child for maya }
-  member iza   { name "Iza Nowak"      role interpreter    agency "Westford Language Service" }
-  member tia   { name "Tia Grant"      role advocate       agency "Westford Advocacy" }
+  member ola { name "Ola Brown" role social-worker agency "Westford Children's Services" lead }
+  member nina { name "Nina Moss" role health-visitor agency "Westford Health" }
+  member dev { name "Dev Shah" role designated-safeguarding-lead agency "Westford High School" }
+  member ewa { name "Ewa Sample" role parent }
+  member maya-m { name "Maya Sample" role child for maya }
+  member iza { name "Iza Nowak" role interpreter agency "Westford Language Service" }
+  member tia { name "Tia Grant" role advocate agency "Westford Advocacy" }
 
   excluded piotr {
     name "Piotr Sample"
@@ -97,7 +89,7 @@ plan "Maya and Leo Sample" {
     reconvened conference.
   """
 
-  assessment "Assessment of Ewa's capacity to keep the children safe" { by ola  due 2026-03-27 }
+  assessment "Assessment of Ewa's capacity to keep the children safe" { by ola due 2026-03-27 }
 
   views maya "Maya wants her dad to stay away and wants to keep her friends at school"
   views leo "Leo is too young to say; he is happy and settled at nursery, Nina says"

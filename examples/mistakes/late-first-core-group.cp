@@ -9,24 +9,19 @@ plan "Amy Example" {
   accessible-format "Easy-read copy for Kerry"
   category neglect
 
-  child amy {
-    name "Amy Example"
-    born 2019-04-12
-  }
+  child amy { name "Amy Example" born 2019-04-12 }
 
   conference initial 2026-01-12 {
     concern "Amy is often not brought to health appointments and arrives at school hungry"
     concern "The home has had no working heating since November"
   }
-  conference review 2026-04-08 {
-    report-ready 2026-04-01
-  }
+  conference review 2026-04-08 { report-ready 2026-04-01 }
 
-  member sam   { name "Sam Patel"     role social-worker  agency "Northtown Children's Social Care" lead }
-  member jo    { name "Jo Lee"        role health-visitor agency "Northtown NHS Trust" }
-  member ria   { name "Ria Khan"      role teacher        agency "Northtown Primary School" }
+  member sam { name "Sam Patel" role social-worker agency "Northtown Children's Social Care" lead }
+  member jo { name "Jo Lee" role health-visitor agency "Northtown NHS Trust" }
+  member ria { name "Ria Khan" role teacher agency "Northtown Primary School" }
   member kerry { name "Kerry Example" role parent }
-  member tom   { name "Tom Field"     role advocate       agency "Northtown Advocacy" for amy }
+  member tom { name "Tom Field" role advocate agency "Northtown Advocacy" for amy }
 
   chair sam
   second-chair jo
@@ -79,7 +74,7 @@ plan "Amy Example" {
     5 working days and discuss a reconvened conference with the team manager.
   """
 
-  assessment "Parenting assessment of Kerry" { by sam  due 2026-03-27 }
+  assessment "Parenting assessment of Kerry" { by sam due 2026-03-27 }
 
   views amy "Amy says she likes school dinners and wants her mum to come to sports day"
   views parents "Kerry agrees the plan and asks for help with transport"
