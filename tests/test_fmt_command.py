@@ -289,10 +289,23 @@ def test_cplint_path_still_lints(workdir):
     assert "a.cp:2:10: CP100" in result.stdout
 
 
-def test_a_folder_named_fmt_is_still_a_command(workdir):
+def test_fmt_has_its_own_help(workdir):
     assert "--check" in run("fmt", "--help").stdout
 
 
 def test_the_examples_are_formatted():
     result = run("fmt", "--check", str(EXAMPLES))
     assert result.exit_code == 0, result.output
+
+
+def test_a_symbolic_link_stays_a_link_to_the_rewritten_file(workdir):
+    target = write(workdir / "real" / "a.cp", MESSY)
+    link = workdir / "a.cp"
+    link.symlink_to(target)
+    assert run("fmt", "a.cp").exit_code == 0
+    assert link.is_symlink()
+    assert target.read_text() == TIDY
+
+
+def test_fmt_is_listed_in_the_help(workdir):
+    assert "fmt" in run("--help").stdout
