@@ -1,6 +1,7 @@
 """The formatter: golden files, its safety properties, and what it refuses.
 
-Golden files are `tests/formatting/NAME.in.cp` and the expected `NAME.out.cp`;
+Golden files are `tests/formatting/NAME.in.cp` and the expected `NAME.out.cp`
+(`tests/formatting/sorted/` for `sort=True`);
 `UPDATE_GOLDEN=1` writes the outputs from the formatter (read the diff before
 committing them). The number of hypothesis examples comes from tests/conftest.py.
 """
@@ -8,6 +9,7 @@ committing them). The number of hypothesis examples comes from tests/conftest.py
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,8 @@ from hypothesis import strategies as st
 from test_properties import laid_out_plan
 
 from cpdsl.formatting import FormatResult, format_text
+from cpdsl.formatting.comments import comments_by_statement
+from cpdsl.formatting.sorting import SECTION_OF
 from cpdsl.formatting.text_blocks import reindent
 from cpdsl.parsing import parse
 from cpdsl.parsing.syntax import read_syntax
@@ -23,6 +27,7 @@ from cpdsl.parsing.syntax import read_syntax
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "formatting"
 INPUTS = sorted(GOLDEN.glob("*.in.cp"))
+SORTED_INPUTS = sorted((GOLDEN / "sorted").glob("*.in.cp"))
 PLAN_FILES = sorted([*(ROOT / "examples").rglob("*.cp"), *(ROOT / "tests").rglob("*.cp")])
 
 
@@ -50,8 +55,8 @@ def test_golden(source: Path):
 
 
 def test_every_golden_input_has_its_output():
-    assert len(INPUTS) >= 7
-    for source in INPUTS:
+    assert len(INPUTS) >= 7 and SORTED_INPUTS
+    for source in INPUTS + SORTED_INPUTS:
         assert source.with_name(source.name.replace(".in.cp", ".out.cp")).exists(), source
 
 
@@ -177,3 +182,131 @@ def test_a_relaid_plan_of_the_repository_is_formatted_safely(text):
 @given(laid_out_plan(), st.sampled_from([30, 60, 100]))
 def test_a_plan_from_the_grammar_is_formatted_safely(text, line_length):
     assert_safe(text, format_text(text, line_length), line_length)
+
+
+# -- sorting -------------------------------------------------------------------------------
+
+def assert_sorted_safely(text: str, result: FormatResult, line_length: int = 100) -> None:
+    """Sorted, the result means what the text means, keeps every comment with its
+    statement, and is a fixed point."""
+    assert result.ok, result.problem
+    before, after = parse(text.lstrip("\ufeff")), parse(result.text)
+    assert after.syntax_errors == ()
+    assert after.plan == before.plan
+    assert (Counter(c.text.rstrip() for c in after.comments)
+            == Counter(c.text.rstrip() for c in before.comments))
+    assert (comments_by_statement(read_syntax(result.text))
+            == comments_by_statement(read_syntax(text.lstrip("\ufeff"))))
+    assert format_text(result.text, line_length, sort=True).text == result.text
+
+
+def top_level_rules(text: str) -> list[str]:
+    return [s.rule for s in read_syntax(text).statements]
+
+
+@pytest.mark.parametrize("source", SORTED_INPUTS, ids=lambda p: p.name.removesuffix(".in.cp"))
+def test_golden_sorted(source: Path):
+    text = source.read_text(encoding="utf-8")
+    result = format_text(text, sort=True)
+    assert_sorted_safely(text, result)
+    expected = source.with_name(source.name.replace(".in.cp", ".out.cp"))
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(result.text, encoding="utf-8")
+    assert result.text == expected.read_text(encoding="utf-8")
+    sections = [SECTION_OF[rule] for rule in top_level_rules(result.text)]
+    assert sections == sorted(sections)
+
+
+@pytest.mark.parametrize("source", INPUTS + SORTED_INPUTS, ids=lambda p: p.name)
+def test_sort_false_is_the_layout_without_sorting(source: Path):
+    text = source.read_text(encoding="utf-8")
+    assert format_text(text, sort=False) == format_text(text)
+
+
+def test_every_top_level_statement_has_a_section():
+    from cpdsl.parsing.assemble import _MANY, _ONCE
+
+    assert set(_ONCE) | set(_MANY) | {"category"} <= set(SECTION_OF)
+
+
+def test_sorting_is_stable_within_a_section():
+    text = ('plan "T" {\n  need b "B" { domain health }\n  profile england\n'
+            '  category neglect\n  need a "A" { domain health }\n  reference "R"\n}\n')
+    assert format_text(text, sort=True).text == (
+        'plan "T" {\n  profile england\n  category neglect\n  reference "R"\n'
+        '  need b "B" { domain health }\n  need a "A" { domain health }\n}\n')
+
+
+def test_the_sorted_check_refuses_a_comment_moved_to_another_statement(monkeypatch):
+    import cpdsl.formatting as formatting
+
+    text = 'plan "T" {\n  chair sam  # agreed\n  profile england\n}\n'
+    moved = 'plan "T" {\n  profile england  # agreed\n  chair sam\n}\n'
+    monkeypatch.setattr(formatting, "lay_out", lambda *args: moved)
+    result = format_text(text, sort=True)
+    assert result.text == text and "away from its statement" in result.problem
+
+
+def test_the_sorted_check_refuses_a_lost_comment(monkeypatch):
+    import cpdsl.formatting as formatting
+
+    text = 'plan "T" {\n  chair sam  # agreed\n  profile england\n}\n'
+    monkeypatch.setattr(formatting, "lay_out",
+                        lambda *args: 'plan "T" {\n  profile england\n  chair sam\n}\n')
+    result = format_text(text, sort=True)
+    assert result.text == text and "lose or add a comment" in result.problem
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_plan_in_the_repository_is_sorted_safely(path: Path):
+    text = path.read_text(encoding="utf-8")
+    if not parse(text.lstrip("\ufeff")).syntax_errors:
+        assert_sorted_safely(text, format_text(text, sort=True))
+
+
+@given(relaid_plan(), st.randoms(use_true_random=False))
+def test_a_relaid_and_shuffled_plan_is_sorted_safely(text, random):
+    """Top-level statements shuffled (with the comments before them and at their end)
+    where that keeps the model: sorting puts them back in order, losing nothing."""
+    assume(parse(text).syntax_errors == ())
+    shuffled = shuffle_statements(format_text(text).text, random)
+    assume(shuffled is not None and parse(shuffled).plan == parse(text).plan)
+    assert_sorted_safely(shuffled, format_text(shuffled, sort=True))
+
+
+@given(laid_out_plan(), st.sampled_from([30, 60, 100]))
+def test_a_plan_from_the_grammar_is_sorted_safely(text, line_length):
+    result = format_text(text, line_length, sort=True)
+    assert_sorted_safely(text, result, line_length)
+    sections = [SECTION_OF[rule] for rule in top_level_rules(result.text)]
+    assert sections == sorted(sections)
+
+
+def shuffle_statements(text: str, random) -> str | None:
+    """A formatted plan's top-level statements (each with its lines of comments before
+    it) in a new order, the same kind of statement keeping its order."""
+    lines = text.split("\n")
+    syntax = read_syntax(text)
+    if syntax is None or not syntax.statements:
+        return None
+    starts = [s.line for s in syntax.statements]
+    ends = [s.end_line for s in syntax.statements]
+    header_end, close = syntax.header[-1].line, syntax.close.line
+    if len(set(starts)) != len(starts) or starts[0] <= header_end:
+        return None
+    pieces = []  # from after the previous statement to the end of this one
+    start = header_end
+    for end in ends:
+        pieces.append(lines[start:end])
+        start = end
+    rest = lines[start:close - 1]
+    keys = [random.random() for _ in pieces]
+    rules = [s.rule for s in syntax.statements]
+    order = sorted(range(len(pieces)), key=lambda i: keys[i])
+    by_rule: dict[str, list[int]] = {}
+    for i in range(len(pieces)):
+        by_rule.setdefault(rules[i], []).append(i)
+    slots = {rule: iter(indexes) for rule, indexes in by_rule.items()}
+    order = [next(slots[rules[i]]) for i in order]  # same kind: file order kept
+    body = [line for i in order for line in pieces[i]]
+    return "\n".join(lines[:header_end] + body + rest + lines[close - 1:])

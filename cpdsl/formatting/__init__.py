@@ -5,6 +5,10 @@ result like black does (cpdsl.formatting.safety): it must parse to the same mode
 keep every comment, in order, or the original is given back with the reason. Text with
 a syntax error is never formatted.
 
+`format_text(text, sort=True)` also puts the top-level statements in the recommended
+order of a plan (cpdsl.formatting.sorting), each with its comments; the check then takes
+the comments in any order, but each still with its statement.
+
 Line endings become `\\n` and the result ends with one. A UTF-8 byte order mark at the
 start is dropped: cplint reads files as UTF-8 with or without one, and the canonical
 file has none.
@@ -38,8 +42,10 @@ class FormatResult(NamedTuple):
         return not self.syntax_errors and self.problem is None
 
 
-def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH) -> FormatResult:
-    """The plan in `text` in its canonical layout."""
+def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH,
+                sort: bool = False) -> FormatResult:
+    """The plan in `text` in its canonical layout; with `sort`, its top-level statements
+    in the recommended order."""
     source = text[1:] if text.startswith(_BOM) else text
     before = parse(source)
     if before.syntax_errors:
@@ -48,10 +54,12 @@ def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH) -> FormatResu
     if syntax is None:
         return _refused(text, "the parser's syntax tree could not be read")
     try:
-        formatted = lay_out(syntax, line_length)
+        # (called with two arguments when not sorting, as it always was)
+        formatted = lay_out(syntax, line_length, sort) if sort else lay_out(syntax, line_length)
     except AssertionError as error:
         return _refused(text, str(error))
-    problem = check_same(before, parse(formatted))
+    sorted_syntax = (syntax, read_syntax(formatted)) if sort else None
+    problem = check_same(before, parse(formatted), sorted_syntax)
     if problem is not None:
         return _refused(text, problem)
     return FormatResult(formatted, formatted != text)

@@ -9,9 +9,11 @@ the plan's `}` on lines of their own belong to the end of the file.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable
 
 from cpdsl.parsing.syntax import CommentSyntax, PlanSyntax, Token
+from cpdsl.parsing.transform import normalise_block
 
 
 class Attachments:
@@ -52,3 +54,29 @@ class Attachments:
 
     def left(self) -> int:
         return sum(map(len, self.before.values())) + len(self.after) + len(self.trailing)
+
+
+def comments_by_statement(plan: PlanSyntax) -> Counter[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each top-level statement (as its words) with the comments that belong to it, in
+    order; the plan's header, its `}` and the end of the file count as statements too.
+
+    Sorting moves statements with their comments: this is what it must keep. A
+    triple-quoted text counts by its value, as the formatter re-indents it."""
+    groups = [list(plan.header), *([*s.all_tokens()] for s in plan.statements), [plan.close]]
+    attachments = Attachments(plan, [t for group in groups for t in group])
+    found: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
+    for group in groups:
+        texts: list[str] = []
+        for token in group:
+            texts.extend(c.text.rstrip() for c in attachments.take_before(token))
+            if (after := attachments.take_after(token)) is not None:
+                texts.append(after.text.rstrip())
+        found[tuple(map(_word, group)), tuple(texts)] += 1
+    found[("<end of file>",), tuple(c.text.rstrip() for c in attachments.trailing)] += 1
+    return found
+
+
+def _word(token: Token) -> str:
+    if token.kind == "BLOCK_STRING":
+        return normalise_block(token.text[3:-3].replace("\r\n", "\n"))
+    return token.text

@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cpdsl.formatting.comments import Attachments
+from cpdsl.formatting.sorting import sorted_statements
 from cpdsl.formatting.text_blocks import INDENT, reindent
 from cpdsl.parsing.syntax import CommentSyntax, PlanSyntax, Statement, Token
 
 
-def lay_out(plan: PlanSyntax, line_length: int) -> str:
+def lay_out(plan: PlanSyntax, line_length: int, sort: bool = False) -> str:
+    """The plan laid out; with `sort`, its top-level statements in the recommended order
+    (cpdsl.formatting.sorting), each with its comments."""
     tokens = list(plan.header) + [t for s in plan.statements for t in s.all_tokens()]
     writer = _Writer(Attachments(plan, tokens + [plan.close]), line_length)
-    writer.plan(plan)
+    writer.plan(plan, sort)
     if writer.attachments.left():
         raise AssertionError("a comment found no place in the layout")
     return "\n".join(writer.lines) + "\n"
@@ -31,16 +34,21 @@ class _Writer:
         self.lines: list[str] = []
         self.last_line: int | None = None  # where the last top-level item ended, as written
 
-    def plan(self, plan: PlanSyntax) -> None:
+    def plan(self, plan: PlanSyntax, sort: bool = False) -> None:
         self._comments_before(plan.header[0], 0)
         self._gap(plan.header[0].line)
         self.line(0, plan.header)
-        self.last_line = None  # no blank line after the plan's `{`
-        for statement in plan.statements:
+        # A blank line goes before a statement (or its comments) where the author had one
+        # after the statement before it in the file: sorted, it may follow another.
+        statements = plan.statements
+        came_after = {id(s): statements[i - 1].end_line if i else None
+                      for i, s in enumerate(statements)}
+        for n, statement in enumerate(sorted_statements(statements) if sort else statements):
+            self.last_line = came_after[id(statement)] if n else None  # none after `{`
             self._comments_before(statement.tokens[0], 1)
             self._gap(statement.line)
             self.statement(statement, 1)
-            self.last_line = statement.end_line
+        self.last_line = statements[-1].end_line if statements else None
         self._comments_before(plan.close, 1)
         self.line(0, [plan.close])
         self.last_line = plan.close.line

@@ -1,0 +1,40 @@
+"""Sorting: the top-level statements in docs/language.md's recommended order of a plan.
+
+Statements are put in the order of the sections below and keep the author's order within
+a section (so the model, which keeps file order within each kind of statement, does not
+change). A statement takes its comments with it: those are attached to its tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cpdsl.parsing.syntax import Statement
+
+# docs/language.md, "The order of a plan": each section's grammar rules.
+SECTIONS: tuple[tuple[str, ...], ...] = (
+    ("profile", "reference", "language", "accessible_format", "category"),  # settings
+    ("child",),
+    ("conference",),
+    ("member",),
+    ("excluded",),
+    ("chair", "second_chair"),  # `vice-chair` is read as `second_chair`
+    ("need",),
+    ("outcome",),
+    ("action", "monitoring_only"),
+    ("contact",),
+    ("communication", "contingency", "services", "resources", "assessment", "views",
+     "disagreement", "signed"),  # plan text
+    ("core_groups", "delay_reason"),  # schedule
+    ("meeting",),
+    ("ended", "cin_meeting"),  # end
+)
+SECTION_OF = {rule: i for i, rules in enumerate(SECTIONS) for rule in rules}
+
+
+def sorted_statements(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements in the sections' order, stable within a section."""
+    unknown = [s.rule for s in statements if s.rule not in SECTION_OF]
+    if unknown:
+        raise AssertionError(f"no section for the statement {unknown[0]!r}")
+    return sorted(statements, key=lambda s: SECTION_OF[s.rule])

@@ -1,0 +1,33 @@
+# Sorting: every section out of order, each statement with its comments.
+plan "Northtown sorting" {  # on the plan's line
+  # The end comes first here.
+  ended 2026-09-01
+  meeting core-group 2026-03-10 { chair sam  attended sam jo }
+
+  # Actions before the needs they meet.
+  action visits "Jo visits Amy at home every week" {  # the first action
+    outcome safe
+    owner jo
+    due 2026-02-01
+  }
+  need safety "Amy is not safe at home" { domain safety }  # the only need
+  outcome safe "Amy is safe at home" { need safety  by 2026-06-01 }
+  contingency """
+      If Amy cannot stay at home, she stays with her aunt.
+      """
+  contact amy by sam every 2 weeks
+  chair sam  second-chair jo
+
+  member jo { name "Jo Lee" role health-visitor }
+  # Sam is the allocated worker.
+  member sam { name "Sam Patel" role social-worker }
+  conference initial 2026-01-15
+  child amy { name "Amy Example" born 2019-04-12 }
+  category neglect
+  profile england  # settings last of all
+
+  core-groups every 4 weeks
+  action school "The school reports Amy's attendance" { outcome safe owner sam due 2026-02-01 }
+  # Before the plan's closing brace.
+}
+# After the plan.
