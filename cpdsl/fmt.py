@@ -64,8 +64,9 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
     stdin_name = stdin_filename or "<stdin>"
     finder = ConfigFinder()
     try:  # every configuration first: a bad one stops the run before anything is formatted
-        lengths = {name: line_length or finder.config_for(name).line_length
-                   for name in ([stdin_name] if "-" in paths else []) + files}
+        names = ([stdin_name] if "-" in paths else []) + files
+        lengths = {name: line_length or finder.config_for(name).line_length for name in names}
+        severities = {name: finder.config_for(name).severity for name in names}
     except ConfigError as error:
         err(f"cplint: {error}\n")
         return EXIT_FAILED
@@ -75,8 +76,8 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
     would_change = False
     if "-" in paths:
         data = sys.stdin.buffer.read()
-        outcome = _format_one(stdin_name, data, lengths[stdin_name], counts, syntax_results,
-                              err)
+        outcome = _format_one(stdin_name, data, lengths[stdin_name], severities[stdin_name],
+                              counts, syntax_results, err)
         if outcome is not None:
             old, new = outcome
             if diff:
@@ -91,7 +92,8 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
             counts.failed += 1
             err(f"cplint: {path}: cannot be read ({error.strerror or error})\n")
             continue
-        outcome = _format_one(path, data, lengths[path], counts, syntax_results, err)
+        outcome = _format_one(path, data, lengths[path], severities[path], counts,
+                              syntax_results, err)
         if outcome is None:
             continue
         old, new = outcome
@@ -126,7 +128,7 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
     return EXIT_CLEAN
 
 
-def _format_one(name: str, data: bytes, line_length: int, counts: _Counts,
+def _format_one(name: str, data: bytes, line_length: int, severity: dict, counts: _Counts,
                 syntax_results: list[LintResult],
                 err: Callable[[str], None]) -> tuple[str, str] | None:
     """(the text as it is, as it should be), or None when it cannot be formatted (counted
@@ -144,7 +146,7 @@ def _format_one(name: str, data: bytes, line_length: int, counts: _Counts,
     result = format_text(text, line_length)
     if result.syntax_errors:
         counts.syntax += 1
-        syntax_results.append(_syntax_result(name, plain, result.syntax_errors))
+        syntax_results.append(_syntax_result(name, plain, result.syntax_errors, severity))
         return None
     if result.problem is not None:
         counts.failed += 1
@@ -157,14 +159,16 @@ def _format_one(name: str, data: bytes, line_length: int, counts: _Counts,
     return text, result.text
 
 
-def _syntax_result(name: str, text: str, errors) -> LintResult:
-    """The syntax errors as `cplint` reports them."""
+def _syntax_result(name: str, text: str, errors, severity: dict) -> LintResult:
+    """The syntax errors as `cplint` reports them (at the configuration's severities; they
+    are reported even where the configuration turns CP100 off: they stop formatting)."""
     from cpdsl.diagnostics import Diagnostic
     from cpdsl.rules import RULES_BY_CODE
 
+    rules = [RULES_BY_CODE[e.code] for e in errors]
     diagnostics = tuple(sorted(
-        (Diagnostic(e.code, RULES_BY_CODE[e.code].name, RULES_BY_CODE[e.code].severity,
-                    e.message, e.span) for e in errors), key=lambda d: d.sort_key))
+        (Diagnostic(e.code, rule.name, severity.get(e.code, rule.severity), e.message, e.span)
+         for e, rule in zip(errors, rules, strict=True)), key=lambda d: d.sort_key))
     wanted = {d.span.line for d in diagnostics}
     lines = {number: line.rstrip("\r")
              for number, line in enumerate(text.split("\n"), start=1) if number in wanted}

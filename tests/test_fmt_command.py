@@ -309,3 +309,12 @@ def test_a_symbolic_link_stays_a_link_to_the_rewritten_file(workdir):
 
 def test_fmt_is_listed_in_the_help(workdir):
     assert "fmt" in run("--help").stdout
+
+
+def test_syntax_errors_take_the_configured_severity(workdir):
+    write(workdir / "cplint.toml", '[severity]\nCP100 = "warning"\n')
+    write(workdir / "a.cp", BROKEN)
+    result = run("fmt", "a.cp")
+    assert result.exit_code == 1
+    assert run("--format", "text", "a.cp").stdout in result.stderr
+    assert "(1 warning)" in result.stderr
