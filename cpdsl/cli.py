@@ -155,16 +155,18 @@ def _use_colour(choice: str) -> bool:
               help="Print what would change as a unified diff; change nothing.")
 @click.option("--line-length", type=click.IntRange(40, 400), metavar="N",
               help="Fit lines into N characters (default: the configuration's, or 100).")
+@click.option("--sort", is_flag=True,
+              help="Put top-level statements in the recommended order (default: keep yours).")
 @click.option("--stdin-filename", metavar="NAME",
               help="The name to give text read from `-` (its configuration is found from it).")
 @click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
-def fmt_command(paths, check, diff, line_length, stdin_filename, verbose) -> None:
+def fmt_command(paths, check, diff, line_length, sort, stdin_filename, verbose) -> None:
     """Lay plans out canonically, in place: files, directories (every *.cp under them) or -
     (standard input to standard output). A plan with syntax errors is never touched."""
     from cpdsl.fmt import run_fmt
 
     try:
-        code = run_fmt(paths, check=check, diff=diff, line_length=line_length,
+        code = run_fmt(paths, check=check, diff=diff, line_length=line_length, sort=sort,
                        stdin_filename=stdin_filename,
                        out=lambda text: click.echo(text, nl=False),
                        err=lambda text: click.echo(text, nl=False, err=True))

@@ -40,9 +40,11 @@ class _Counts:
 
 
 def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
-            line_length: int | None = None, stdin_filename: str | None = None,
+            line_length: int | None = None, sort: bool = False,
+            stdin_filename: str | None = None,
             out: Callable[[str], None], err: Callable[[str], None]) -> int:
     """Format the plans at `paths` (`-`: standard input to standard output); the exit code.
+    With `sort`, top-level statements are put in the recommended order.
     `out` and `err` print a piece of text (its own newlines included)."""
     from cpdsl.config import ConfigError, ConfigFinder
     from cpdsl.runner import find_plans
@@ -77,7 +79,7 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
     if "-" in paths:
         data = sys.stdin.buffer.read()
         outcome = _format_one(stdin_name, data, lengths[stdin_name], severities[stdin_name],
-                              counts, syntax_results, err)
+                              sort, counts, syntax_results, err)
         if outcome is not None:
             old, new = outcome
             if diff:
@@ -92,7 +94,7 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
             counts.failed += 1
             err(f"cplint: {path}: cannot be read ({error.strerror or error})\n")
             continue
-        outcome = _format_one(path, data, lengths[path], severities[path], counts,
+        outcome = _format_one(path, data, lengths[path], severities[path], sort, counts,
                               syntax_results, err)
         if outcome is None:
             continue
@@ -128,7 +130,8 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
     return EXIT_CLEAN
 
 
-def _format_one(name: str, data: bytes, line_length: int, severity: dict, counts: _Counts,
+def _format_one(name: str, data: bytes, line_length: int, severity: dict, sort: bool,
+                counts: _Counts,
                 syntax_results: list[LintResult],
                 err: Callable[[str], None]) -> tuple[str, str] | None:
     """(the text as it is, as it should be), or None when it cannot be formatted (counted
@@ -143,7 +146,7 @@ def _format_one(name: str, data: bytes, line_length: int, severity: dict, counts
         err(f"cplint: {error}\n")
         return None
     text = data.decode("utf-8")  # with its byte order mark, if any: the formatter drops it
-    result = format_text(text, line_length)
+    result = format_text(text, line_length, sort=True) if sort else format_text(text, line_length)
     if result.syntax_errors:
         counts.syntax += 1
         syntax_results.append(_syntax_result(name, plain, result.syntax_errors, severity))

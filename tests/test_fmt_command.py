@@ -318,3 +318,14 @@ def test_syntax_errors_take_the_configured_severity(workdir):
     assert result.exit_code == 1
     assert run("--format", "text", "a.cp").stdout in result.stderr
     assert "(1 warning)" in result.stderr
+
+
+UNSORTED = ('plan "Westbury review" {\n  member ola { name "Ola Nowak" role social-worker }\n'
+            '  child zed { name "Zed Nowak" born 2020-01-02 }\n}\n')
+
+
+def test_sort_is_opt_in(workdir):
+    plan = write(workdir / "a.cp", UNSORTED)
+    assert run("fmt", "--check", "a.cp").exit_code == 0  # the author's order is kept
+    assert run("fmt", "--sort", "a.cp").exit_code == 0
+    assert plan.read_text().index("child zed") < plan.read_text().index("member ola")
