@@ -121,7 +121,7 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
         from cpdsl.report import render_text
 
         err(render_text(syntax_results))
-    if files:
+    if files or "-" not in paths:
         err(_summary(counts, check or diff) + "\n")
     if counts.failed:
         return EXIT_FAILED

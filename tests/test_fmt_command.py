@@ -329,3 +329,10 @@ def test_sort_is_opt_in(workdir):
     assert run("fmt", "--check", "a.cp").exit_code == 0  # the author's order is kept
     assert run("fmt", "--sort", "a.cp").exit_code == 0
     assert plan.read_text().index("child zed") < plan.read_text().index("member ola")
+
+
+def test_a_folder_without_plans_says_so(workdir):
+    (workdir / "empty").mkdir()
+    result = run("fmt", "empty")
+    assert result.exit_code == 0
+    assert result.stderr == "No plans found.\n"
