@@ -6,14 +6,18 @@ The formatted text must parse without a syntax error to a plan equal to the orig
 
 Sorted (`sorted_syntax` given), the comments are compared as a multiset, since moving
 statements moves them, and each must still be with its statement: the comments that
-belong to each top-level statement (cpdsl.formatting.comments) must be the same.
+belong to each top-level statement (cpdsl.formatting.comments) must be the same. The
+plan's repeated statements are compared by keyword, the order sorting keeps.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+import attrs
+
 from cpdsl.formatting.comments import comments_by_statement
+from cpdsl.model import Plan
 from cpdsl.parsing import ParseResult
 from cpdsl.parsing.syntax import PlanSyntax
 
@@ -26,7 +30,7 @@ def check_same(before: ParseResult, after: ParseResult,
         error = after.syntax_errors[0]
         return (f"the formatted text would not parse (line {error.span.line}: "
                 f"{error.message})")
-    if after.plan != before.plan:
+    if _plan(after, sorted_syntax) != _plan(before, sorted_syntax):
         return "the formatted text would change the plan's meaning"
     kept = [c.text.rstrip() for c in before.comments]
     found = [c.text.rstrip() for c in after.comments]
@@ -38,6 +42,16 @@ def check_same(before: ParseResult, after: ParseResult,
         what = f" (first: {missing!r})" if missing is not None else ""
         return f"the formatted text would lose or move a comment{what}"
     return None
+
+
+def _plan(parsed: ParseResult, sorted_syntax) -> Plan:
+    """The plan to compare. Sorted, statements given twice (`chair a` ... `chair b`) keep
+    their order within each keyword, but not across keywords: compare them by keyword."""
+    plan = parsed.plan
+    if sorted_syntax is None or not plan.repeats:
+        return plan
+    by_keyword = sorted(plan.repeats, key=lambda repeat: repeat.keyword)  # stable
+    return attrs.evolve(plan, repeats=tuple(by_keyword))
 
 
 def _check_sorted(kept: list[str], found: list[str], before: PlanSyntax,
