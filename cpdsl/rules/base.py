@@ -8,6 +8,7 @@ that fails and one that passes under the headings `Fails:` and `Passes:`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
@@ -60,7 +61,7 @@ class Rule(NamedTuple):
     name: str
     severity: Severity
     summary: str
-    doc: str
+    docstring: str  # as written; `doc` is it without its indentation
     check: Check | None = None  # None for the rules the parser reports (CP100, CP101)
     ref: str = ""  # the guidance in a few words, added to messages that do not cite it
 
@@ -76,6 +77,12 @@ class Rule(NamedTuple):
             yield Diagnostic(self.code, self.name, self.severity, message, finding.at,
                              finding.related)
 
+    @property
+    def doc(self) -> str:
+        """The documentation: the docstring without its indentation (worked out when asked
+        for, not at import: sixty docstrings would cost every run a couple of ms)."""
+        return cleandoc(self.docstring)
+
     def examples(self, heading: str) -> list[str]:
         """The code blocks under `Fails:` or `Passes:` in the documentation."""
         return _examples(self.doc, heading)
@@ -86,11 +93,12 @@ def rule(code: str, name: str, severity: Severity, summary: str,
     """Make a check function into a Rule; its docstring becomes the documentation."""
 
     def make(check: Check) -> Rule:
-        return Rule(code, name, severity, summary, cleandoc(check.__doc__ or ""), check, ref)
+        return Rule(code, name, severity, summary, check.__doc__ or "", check, ref)
 
     return make
 
 
+@functools.cache
 def cleandoc(doc: str) -> str:
     """A docstring without its indentation (inspect.cleandoc, without importing inspect)."""
     first, _, rest = doc.strip("\n").partition("\n")
