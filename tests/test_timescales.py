@@ -16,8 +16,10 @@ from cpdsl.dates import add_working_days, working_days_between
 from cpdsl.lint import lint_text
 from cpdsl.model import Duration
 from cpdsl.profile import Profile, load_profile, shipped_profiles
-from cpdsl.rules import timescales
-from cpdsl.rules.timescales import RULES, how_long
+from cpdsl.rules import reviews, timescales
+from cpdsl.rules.timing import how_long
+
+RULES = tuple(sorted((*timescales.RULES, *reviews.RULES), key=lambda r: r.code))
 
 D = dt.date
 TODAY = D(2026, 3, 1)

@@ -9,6 +9,7 @@ from cpdsl.rules import (
     meetings,
     membership,
     references,
+    reviews,
     smart,
     syntax,
     timescales,
@@ -18,7 +19,7 @@ from cpdsl.rules import (
 from cpdsl.rules.base import Rule
 
 _FAMILIES = (syntax, references, values, fields, unused_suppression, smart, membership,
-             timescales, contents, meetings)
+             timescales, reviews, contents, meetings)
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
     (rule for family in _FAMILIES for rule in family.RULES), key=lambda rule: rule.code))

@@ -1,0 +1,412 @@
+"""CP4, timescales of the review conferences and the plan's end (CP405, CP406, CP408,
+CP409, CP410, CP413). The readings shared with the core group's timescales are in
+cpdsl/rules/timescales.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from cpdsl import dates
+from cpdsl.diagnostics import Related, Severity
+from cpdsl.rules import facts
+from cpdsl.rules.base import Context, Finding, rule
+from cpdsl.rules.timing import (
+    _after,
+    _all_read,
+    _allows,
+    _conferences,
+    _day,
+    _ended,
+    _has_text,
+    _last_in_time,
+    _not_before,
+    _on,
+    _reviews,
+    _says,
+    how_long,
+)
+
+
+@rule("CP405", "first-review-late", Severity.WARNING,
+      "the first review conference later than allowed after the initial conference")
+def first_review_late(context: Context) -> Iterator[Finding]:
+    """The first review conference later after the initial conference than the profile
+    allows.
+
+    The review conference decides whether the plan is working and whether the child still
+    needs it; the first comes soon, while the plan is new.
+
+    Source: the flow chart in 003_53fa38a38afc9856.txt: "INITIAL CHILD PROTECTION
+    CONFERENCE", "3 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "The first
+    RCPC takes place within three months of the ICPC" (Working Together 2023, as the
+    england profile cites it). A warning: a timetable, with no "must".
+
+    Reading: the first review conference is the first after the initial conference.
+    Where none is recorded and the time allowed has passed as of today, the finding points
+    at the initial conference; a plan that ended within the time needs none.
+
+    Profile setting: `first-review`: 3 months (england, wales, northern-ireland, bolton,
+    west-midlands, english-partnership, english-local-authority), 6 months (scotland).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-04-20
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-04-08
+    """
+    plan = context.plan
+    limit = context.profile.duration("first-review")
+    initial = facts.initial_conference(plan)
+    if limit is None or initial is None:
+        return
+    nation = context.profile.nation
+    start = initial.date.value
+    last = _last_in_time(start, limit, nation)
+    if last is None:
+        return
+    allows = _allows(context.profile, "first-review", limit)
+    reviews = _reviews(plan)
+    if not _all_read(plan.conferences):
+        return
+    if reviews:
+        first = reviews[0]
+        if first.date.value > last:
+            yield Finding(first.date.span,
+                          f"first review conference on {first.date.value} is "
+                          f"{how_long(start, first.date.value, limit.unit, nation)} after the "
+                          f"initial conference on {start}; {allows}",
+                          (Related(_on(initial), initial.date.span),), within=plan.span)
+        return
+    ended = _ended(plan)
+    if last < context.today and (ended is None or ended > last):
+        yield Finding(initial.date.span,
+                      f"no review conference after the initial conference on {start}; the "
+                      f"first was due by {last}, {dates.describe(limit)} after it; {allows}",
+                      within=plan.span)
+
+
+@rule("CP406", "review-interval", Severity.WARNING,
+      "a review conference later than allowed after the one before")
+def review_interval(context: Context) -> Iterator[Finding]:
+    """A review conference later after the review before it than the profile allows.
+
+    After the first review, the plan is reviewed at least every six months for as long
+    as the child needs it.
+
+    Source: the flow chart in 003_53fa38a38afc9856.txt: "REVIEW CHILD PROTECTION
+    CONFERENCE", "6 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "then
+    again, at least every six months" (Working Together 2023, as the england profile cites
+    it). A warning: a timetable, with no "must".
+
+    Reading: each review conference is measured from the review before it. Where the last
+    review did not recommend `end`, no later one is recorded and the time allowed has
+    passed as of today, the finding points at the last review; a plan that ended within
+    the time needs no other.
+
+    Profile setting: `review-interval`: 6 months (every shipped profile).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-04-08
+        conference review 2026-10-20
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-04-08
+        conference review 2026-10-07
+    """
+    plan = context.plan
+    limit = context.profile.duration("review-interval")
+    if limit is None:
+        return
+    nation = context.profile.nation
+    allows = _allows(context.profile, "review-interval", limit)
+    reviews = _reviews(plan)
+    if not _all_read(plan.conferences):
+        return
+    for before, review in pairwise(reviews):
+        start, day = before.date.value, review.date.value
+        if _after(start, day, limit, nation):
+            yield Finding(review.date.span,
+                          f"review conference on {day} is "
+                          f"{how_long(start, day, limit.unit, nation)} after the review "
+                          f"conference on {start}; {allows}",
+                          (Related(_on(before), before.date.span),), within=plan.span)
+    if not reviews:
+        return
+    latest = reviews[-1]
+    recommendation = latest.recommendation
+    if recommendation is not None and getattr(recommendation.value, "text", None) == "end":
+        return
+    last = _last_in_time(latest.date.value, limit, nation)
+    ended = _ended(plan)
+    if last is not None and last < context.today and (ended is None or ended > last):
+        yield Finding(latest.date.span,
+                      f"no review conference since the one on {latest.date.value}; the next "
+                      f"was due by {last}, {dates.describe(limit)} after it; {allows}",
+                      within=plan.span)
+
+
+# -- CP407, CP408: minutes and the joint report --------------------------------------------------
+
+
+@rule("CP408", "review-report-late", Severity.WARNING,
+      "the joint report for a review conference not ready in time")
+def review_report_late(context: Context) -> Iterator[Finding]:
+    """The joint report for a review conference ready later than the profile allows
+    before it, or not recorded when it can no longer be ready in time.
+
+    The review conference and the family need time to read the core group's single
+    report before the conference decides.
+
+    Source: 000_5146a52aabc1ef30.txt, section 1: the single report "should be completed 24
+    hours prior to the Review Conference"; 003_53fa38a38afc9856.txt, joint report process:
+    "to allow the final report to be available 5 days prior to the Review Child Protection
+    Conference". A warning: "should".
+
+    Reading: the report is in time when it is ready at least the profile's time before
+    the conference (24 hours is 1 day: ready the day before). A review conference with no
+    `report-ready` is reported, at its header, once it is too late for a report to be
+    ready in time as of today: every review in the past without one, and the next one
+    from the day its report is due. Reviews after the plan `ended` are not judged.
+
+    Profile setting: `review-report`: 1 day (england, wales, scotland, northern-ireland,
+    bolton, west-midlands, english-partnership), 5 days (english-local-authority).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-02-23 { report-ready 2026-02-23 }
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-02-23 { report-ready 2026-02-20 }
+    """
+    plan = context.plan
+    limit = context.profile.duration("review-report")
+    if limit is None:
+        return
+    nation = context.profile.nation
+    asks = _says(context.profile, "review-report",
+                 f"asks for it {dates.describe(limit)} before the conference")
+    ended = _ended(plan)
+    for review in _reviews(plan):
+        day = review.date.value
+        if ended is not None and day > ended:
+            continue
+        ready = review.report_ready
+        if ready is not None:
+            if ready.value is not None and _not_before(ready.value, day, limit, nation):
+                early = ("not before it" if ready.value >= day else
+                         f"{how_long(ready.value, day, limit.unit, nation)} before it")
+                yield Finding(ready.span,
+                              f"joint report for the review conference on {day} ready on "
+                              f"{ready.value}, {early}; {asks}",
+                              (Related(_on(review), review.date.span),))
+            continue
+        if _not_before(context.today, day, limit, nation):
+            yield Finding(review.header,
+                          f"review conference on {day} has no `report-ready`, and as of "
+                          f"{context.today} it is too late for its joint report to be ready "
+                          f"in time; {asks}",
+                          within=review.span)
+
+
+# -- CP409, CP410: recommendations to the review ---------------------------------------------
+
+
+@rule("CP409", "early-end-recommendation", Severity.WARNING,
+      "ending the plan recommended early without exceptional circumstances")
+def early_end_recommendation(context: Context) -> Iterator[Finding]:
+    """A review conference held sooner after the initial conference than the profile's
+    early-end time that recommends ending the plan, with no `exceptional` circumstances.
+
+    Under three months is too short for change to be shown and to last; the plan ends
+    that early only for an exceptional reason (the child has moved away for good).
+
+    Source: 000_5146a52aabc1ef30.txt, section 4: "The issue of de-registration should not
+    be considered at the first Review Conference due to the short period of time (under 3
+    months) unless there are exceptional circumstances, ie the child has moved away
+    permanently". A warning: "should not".
+
+    Reading: "under 3 months" is strict: a review exactly 3 months after the initial
+    conference is not under. Any review conference that soon is judged (normally only the
+    first). Empty `exceptional ""` text records no circumstances.
+
+    Profile setting: `early-end`: 3 months (every shipped profile).
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-03-30 { recommendation end }
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-03-30 {
+          recommendation end { exceptional "Kerry and Amy have moved to Australia for good" }
+        }
+    """
+    plan = context.plan
+    limit = context.profile.duration("early-end")
+    initial = facts.initial_conference(plan)
+    if limit is None or initial is None:
+        return
+    nation = context.profile.nation
+    start = initial.date.value
+    last = _last_in_time(start, limit, nation)
+    if last is None:
+        return
+    for review in _reviews(plan):
+        day = review.date.value
+        recommendation = review.recommendation
+        value = getattr(recommendation, "value", None)
+        if (day >= last or value is None or value.text != "end"
+                or _has_text(recommendation.exceptional)):
+            continue
+        yield Finding(value.span,
+                      f"the review conference on {day} recommends ending the plan "
+                      f"{how_long(start, day, limit.unit, nation)} after the initial "
+                      f"conference on {start}; "
+                      + _says(context.profile, "early-end", "asks for exceptional "
+                              f"circumstances under {dates.describe(limit)}")
+                      + ": record them in `exceptional \"...\"`",
+                      (Related(_on(initial), initial.date.span),))
+
+
+@rule("CP410", "no-pre-review-core-group", Severity.WARNING,
+      "no core group before a review conference, or no recommendation from it")
+def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
+    """A review conference with no core group held since the conference before it, or
+    whose last core group made no `recommendation` to it.
+
+    The final core group before a review analyses the plan's progress and agrees the
+    recommendation the review conference hears: continue the plan or end it.
+
+    Source: 004_256d3034f79780c2.txt: "The final core group before the conference should
+    provide a recommendation to the Review Conference" (bold in the source);
+    003_53fa38a38afc9856.txt: "There should be agreement by core group members regarding
+    the recommendation to be made to the Review Child Protection Conference". A warning:
+    "should".
+
+    Reading: review conferences that have passed are judged, and the next one (the first
+    on or after today) once its joint report is due (the profile's `review-report` time
+    before it; on its day where the profile has none), since the report comes from the
+    pre-review core group. The core groups before a review are those held on or after
+    the conference before it and before the review. Reviews after the plan `ended` are not
+    judged.
+
+    Fails:
+        conference initial 2026-01-12
+        conference review 2026-02-23
+        meeting core-group 2026-01-22
+
+    Passes:
+        conference initial 2026-01-12
+        conference review 2026-02-23
+        meeting core-group 2026-01-22 { recommendation continue }
+    """
+    plan = context.plan
+    today = context.today
+    report = context.profile.duration("review-report")
+    nation = context.profile.nation
+    ended = _ended(plan)
+    conferences = _conferences(plan)
+    next_review = facts.next_review(plan, today)
+    held = facts.held(facts.core_group_meetings(plan))
+    if not _all_read(plan.meetings, plan.conferences):
+        return
+    for index, review in enumerate(conferences):
+        day = review.date.value
+        if review.kind.text != "review" or (ended is not None and day > ended):
+            continue
+        due = day <= today
+        if not due and review is next_review and report is not None:
+            due = _not_before(today, day, report, nation)
+        if not due:
+            continue
+        before = conferences[index - 1] if index > 0 else None
+        start = before.date.value if before is not None else None
+        meetings = [x for x in held if (start is None or x.date.value >= start)
+                    and x.date.value < day]
+        if not meetings:
+            between = f"between {_on(before)} and" if before is not None else "before"
+            related = (Related(_on(before), before.date.span),) if before is not None else ()
+            yield Finding(review.header,
+                          f"no core group held {between} the review conference on {day}: "
+                          "the final core group before a review gives it a recommendation "
+                          "(004_256d3034f79780c2.txt)",
+                          related, within=plan.span)
+            continue
+        last = meetings[-1]
+        if last.recommendation is None:
+            yield Finding(last.header,
+                          f"core group on {last.date.value}, the last before the review "
+                          f"conference on {day}, has no `recommendation` (`continue` or "
+                          "`end`) to it (004_256d3034f79780c2.txt)",
+                          (Related(_on(review), review.date.span),), within=plan.span)
+
+
+# -- CP411 to CP413: the record as of today ----------------------------------------------------
+
+
+@rule("CP413", "cin-meeting-late", Severity.WARNING,
+      "no child in need meeting in time after the plan ended")
+def cin_meeting_late(context: Context) -> Iterator[Finding]:
+    """A plan that `ended` with its child in need meeting later than the profile allows,
+    or with none recorded once that time has passed.
+
+    When a child no longer needs a protection plan, a child in need plan usually carries
+    on the support; the meeting that agrees it keeps the work from stopping dead.
+
+    Source: 002_107d890e8677bac8.txt, section 5: "Where a child ceases to be subject of a
+    Child Protection Plan, if appropriate an inter-agency meeting should be held within 20
+    working days to agree/define the Child in Need Plan." A warning: "should". Where a
+    child in need plan is not appropriate, accept the finding with a suppression comment
+    that says why.
+
+    Reading: a `cin-meeting` later than the time allowed after `ended` is reported at its
+    date; no `cin-meeting` is reported at `ended`, judged only once the time allowed has
+    passed as of today.
+
+    Profile setting: `cin-meeting`: 20 working days (every shipped profile).
+
+    Fails:
+        ended 2026-01-05
+        cin-meeting 2026-02-09
+
+    Passes:
+        ended 2026-01-05
+        cin-meeting 2026-01-26
+    """
+    plan = context.plan
+    limit = context.profile.duration("cin-meeting")
+    ended = _day(plan.ended)
+    if limit is None or ended is None:
+        return
+    nation = context.profile.nation
+    allows = _allows(context.profile, "cin-meeting", limit)
+    meeting = plan.cin_meeting
+    if meeting is not None:
+        if meeting.value is not None and _after(ended, meeting.value, limit, nation):
+            yield Finding(meeting.span,
+                          f"child in need meeting on {meeting.value} is "
+                          f"{how_long(ended, meeting.value, limit.unit, nation)} after the "
+                          f"plan ended on {ended}; {allows}",
+                          (Related(f"the plan ended on {ended}", plan.ended.span),))
+        return
+    last = _last_in_time(ended, limit, nation)
+    if last is not None and last < context.today:
+        yield Finding(plan.ended.span,
+                      f"the plan ended on {ended} with no `cin-meeting`; a child in need "
+                      f"meeting was due by {last}, {dates.describe(limit)} after it; {allows}",
+                      within=plan.span)
+
+RULES = (
+    first_review_late,
+    review_interval,
+    review_report_late,
+    early_end_recommendation,
+    no_pre_review_core_group,
+    cin_meeting_late,
+)
