@@ -27,6 +27,8 @@ from cpdsl.rules.timing import (
     how_long,
 )
 
+# -- CP405, CP406: review conferences ---------------------------------------------------------
+
 
 @rule("CP405", "first-review-late", Severity.WARNING,
       "the first review conference later than allowed after the initial conference")
@@ -150,7 +152,7 @@ def review_interval(context: Context) -> Iterator[Finding]:
                       within=plan.span)
 
 
-# -- CP407, CP408: minutes and the joint report --------------------------------------------------
+# -- CP408: the joint report -------------------------------------------------------------------
 
 
 @rule("CP408", "review-report-late", Severity.WARNING,
@@ -347,7 +349,7 @@ def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
                           (Related(_on(review), review.date.span),), within=plan.span)
 
 
-# -- CP411 to CP413: the record as of today ----------------------------------------------------
+# -- CP413: after the plan ends ---------------------------------------------------------------
 
 
 @rule("CP413", "cin-meeting-late", Severity.WARNING,

@@ -54,6 +54,8 @@ from cpdsl.rules.timing import (
     how_long,
 )
 
+# -- CP401 to CP404: the first core group and the interval ------------------------------------
+
 
 @rule("CP401", "first-core-group-late", Severity.ERROR,
       "the first core group later than allowed after the initial conference")
@@ -290,7 +292,7 @@ def core_groups_not_scheduled(context: Context) -> Iterator[Finding]:
                       within=plan.span)
 
 
-# -- CP405, CP406: review conferences ----------------------------------------------------------
+# -- CP407, CP411, CP412: minutes and the record as of today ---------------------------------
 
 
 @rule("CP407", "minutes-late", Severity.WARNING,

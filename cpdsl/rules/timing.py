@@ -141,6 +141,3 @@ def _ended(plan: m.Plan) -> dt.date | None:
 
 def _on(conference: m.Conference) -> str:
     return f"the {conference.kind.text} conference on {conference.date.value}"
-
-
-# -- CP401 to CP404: core groups --------------------------------------------------------------
