@@ -10,7 +10,7 @@ from typing import NamedTuple
 from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.diagnostics import Diagnostic, Severity
 from cpdsl.model import Plan
-from cpdsl.parsing import parse
+from cpdsl.parsing import ParseResult, parse
 from cpdsl.profile import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from cpdsl.rules import ALL_RULES, RULES_BY_CODE
 from cpdsl.rules.base import Context, Rule
@@ -37,8 +37,15 @@ def lint_text(text: str, today: dt.date, rules: Iterable[Rule] = ALL_RULES,
     is read relative to `relative_to` (the plan's folder). `options` carries what the
     configuration decides: the rules enabled, severities, a default profile.
     """
+    return lint_parsed(parse(text), text, today, rules, profile, relative_to, options)
+
+
+def lint_parsed(parsed: ParseResult, text: str, today: dt.date,
+                rules: Iterable[Rule] = ALL_RULES, profile: Profile | None = None,
+                relative_to: str = ".",
+                options: LintOptions = DEFAULT_OPTIONS) -> tuple[Diagnostic, ...]:
+    """lint_text for a text already parsed (`parsed` is `parse(text)`)."""
     enabled = options.enabled
-    parsed = parse(text)
     diagnostics = [
         _syntax_diagnostic(error.code, error.message, error.span)
         for error in parsed.syntax_errors if enabled is None or error.code in enabled

@@ -1,9 +1,10 @@
 """`cplint fmt`'s core: one canonical layout for every plan, and proof that nothing is lost.
 
 `format_text(text)` lays a plan out again (cpdsl.formatting.layout) and then checks the
-result like black does (cpdsl.formatting.safety): it must parse to the same model and
-keep every comment, in order, or the original is given back with the reason. Text with
-a syntax error is never formatted.
+result like black does (cpdsl.formatting.safety): it must parse to the same model, keep
+every comment, in order, and get the same findings on the same statements
+(cpdsl.formatting.findings: suppression comments work by line), or the original is given
+back with the reason. Text with a syntax error is never formatted.
 
 `format_text(text, sort=True)` also puts the top-level statements in the recommended
 order of a plan (cpdsl.formatting.sorting), each with its comments; the check then takes
@@ -16,8 +17,10 @@ file has none.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
+from cpdsl.formatting.findings import findings_problem
 from cpdsl.formatting.layout import lay_out
 from cpdsl.formatting.safety import check_same
 from cpdsl.parsing import SyntaxFinding, parse
@@ -43,9 +46,9 @@ class FormatResult(NamedTuple):
 
 
 def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH,
-                sort: bool = False) -> FormatResult:
+                sort: bool = False, today: dt.date | None = None) -> FormatResult:
     """The plan in `text` in its canonical layout; with `sort`, its top-level statements
-    in the recommended order."""
+    in the recommended order. The findings are compared as of `today` (default: today)."""
     source = text[1:] if text.startswith(_BOM) else text
     before = parse(source)
     if before.syntax_errors:
@@ -59,7 +62,11 @@ def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH,
     except AssertionError as error:
         return _refused(text, str(error))
     sorted_syntax = (syntax, read_syntax(formatted)) if sort else None
-    problem = check_same(before, parse(formatted), sorted_syntax)
+    after = parse(formatted)
+    problem = check_same(before, after, sorted_syntax)
+    if problem is None:
+        problem = findings_problem(before, source, after, formatted,
+                                   today or dt.date.today(), sorted_syntax)
     if problem is not None:
         return _refused(text, problem)
     return FormatResult(formatted, formatted != text)

@@ -9,11 +9,35 @@ the plan's `}` on lines of their own belong to the end of the file.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 from cpdsl.parsing.syntax import CommentSyntax, PlanSyntax, Token
 from cpdsl.parsing.transform import normalise_block
+
+
+# As cpdsl.suppressions reads them: an `ignore[...]` covers lines, an `ignore-file` none.
+_LINE_SUPPRESSION = re.compile(r"#\s*cplint\s*:\s*ignore\s*\[")
+
+
+def is_line_suppression(comment: CommentSyntax) -> bool:
+    return "cplint" in comment.text and _LINE_SUPPRESSION.match(comment.text) is not None
+
+
+def suppressed_lines(plan: PlanSyntax) -> frozenset[int]:
+    """The lines the plan's `ignore[...]` comments cover (cpdsl.suppressions): an
+    end-of-line one its own; one alone on its line the next line that is not a comment."""
+    own_lines = {c.line for c in plan.comments if c.own_line}
+    covered = set()
+    for comment in filter(is_line_suppression, plan.comments):
+        line = comment.line
+        if comment.own_line:
+            line += 1
+            while line in own_lines:
+                line += 1
+        covered.add(line)
+    return frozenset(covered)
 
 
 class Attachments:
@@ -71,12 +95,13 @@ def comments_by_statement(plan: PlanSyntax) -> Counter[tuple[tuple[str, ...], tu
             texts.extend(c.text.rstrip() for c in attachments.take_before(token))
             if (after := attachments.take_after(token)) is not None:
                 texts.append(after.text.rstrip())
-        found[tuple(map(_word, group)), tuple(texts)] += 1
+        found[tuple(map(words_of, group)), tuple(texts)] += 1
     found[("<end of file>",), tuple(c.text.rstrip() for c in attachments.trailing)] += 1
     return found
 
 
-def _word(token: Token) -> str:
+def words_of(token: Token) -> str:
+    """A token's words: a triple-quoted text by its value, which re-indenting keeps."""
     if token.kind == "BLOCK_STRING":
         return normalise_block(token.text[3:-3].replace("\r\n", "\n"))
     return token.text
