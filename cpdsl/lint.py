@@ -10,7 +10,7 @@ from typing import NamedTuple
 from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.diagnostics import Diagnostic, Severity
 from cpdsl.model import Plan
-from cpdsl.parsing import ParseResult, parse
+from cpdsl.parsing import ParseResult, parse, with_line_feeds
 from cpdsl.profile import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from cpdsl.rules import ALL_RULES, RULES_BY_CODE
 from cpdsl.rules.base import Context, Rule
@@ -37,6 +37,7 @@ def lint_text(text: str, today: dt.date, rules: Iterable[Rule] = ALL_RULES,
     is read relative to `relative_to` (the plan's folder). `options` carries what the
     configuration decides: the rules enabled, severities, a default profile.
     """
+    text = with_line_feeds(text)
     return lint_parsed(parse(text), text, today, rules, profile, relative_to, options)
 
 
@@ -44,7 +45,8 @@ def lint_parsed(parsed: ParseResult, text: str, today: dt.date,
                 rules: Iterable[Rule] = ALL_RULES, profile: Profile | None = None,
                 relative_to: str = ".",
                 options: LintOptions = DEFAULT_OPTIONS) -> tuple[Diagnostic, ...]:
-    """lint_text for a text already parsed (`parsed` is `parse(text)`)."""
+    """lint_text for a text already parsed (`parsed` is `parse(text)`, `text` with line
+    feeds for lone carriage returns: cpdsl.parsing.with_line_feeds)."""
     enabled = options.enabled
     diagnostics = [
         _syntax_diagnostic(error.code, error.message, error.span)
@@ -73,6 +75,7 @@ def lint_parsed(parsed: ParseResult, text: str, today: dt.date,
 
 def lint_result(path: str, text: str, today: dt.date, profile: Profile | None = None,
                 options: LintOptions = DEFAULT_OPTIONS) -> LintResult:
+    text = with_line_feeds(text)
     diagnostics = lint_text(text, today, profile=profile,
                             relative_to=os.path.dirname(path) or ".", options=options)
     wanted = {d.span.line for d in diagnostics}

@@ -10,9 +10,9 @@ back with the reason. Text with a syntax error is never formatted.
 order of a plan (cpdsl.formatting.sorting), each with its comments; the check then takes
 the comments in any order, but each still with its statement.
 
-Line endings become `\\n` and the result ends with one. A UTF-8 byte order mark at the
-start is dropped: cplint reads files as UTF-8 with or without one, and the canonical
-file has none.
+Line endings become `\\n` (a lone `\\r`, as old Mac files have, ends a line too) and the
+result ends with one. A UTF-8 byte order mark at the start is dropped: cplint reads files
+as UTF-8 with or without one, and the canonical file has none.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import NamedTuple
 from cpdsl.formatting.findings import findings_problem
 from cpdsl.formatting.layout import lay_out
 from cpdsl.formatting.safety import check_same
-from cpdsl.parsing import SyntaxFinding, parse
+from cpdsl.parsing import SyntaxFinding, parse, with_line_feeds
 from cpdsl.parsing.syntax import read_syntax
 
 DEFAULT_LINE_LENGTH = 100
@@ -49,7 +49,7 @@ def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH,
                 sort: bool = False, today: dt.date | None = None) -> FormatResult:
     """The plan in `text` in its canonical layout; with `sort`, its top-level statements
     in the recommended order. The findings are compared as of `today` (default: today)."""
-    source = text[1:] if text.startswith(_BOM) else text
+    source = with_line_feeds(text[1:] if text.startswith(_BOM) else text)
     before = parse(source)
     if before.syntax_errors:
         return FormatResult(text, False, before.syntax_errors)

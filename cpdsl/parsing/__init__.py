@@ -6,6 +6,7 @@ the syntax errors with their places.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import Any, NamedTuple
 
@@ -32,6 +33,16 @@ class ParseResult(NamedTuple):
     comments: tuple[m.Comment, ...]
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def with_line_feeds(text: str) -> str:
+    """The text with each lone carriage return (old Mac files, some Word exports) made a
+    line feed: a line end, as in LSP. One character for one, so every place is the same;
+    `\r\n` is left as it is, which the parser reads as one line end."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def parse(text: str, cache: PieceCache | None = None) -> ParseResult:
     """Parse a whole plan; never raises on any text.
 
@@ -40,6 +51,7 @@ def parse(text: str, cache: PieceCache | None = None) -> ParseResult:
     """
     if text.startswith("\ufeff"):  # a byte order mark is no part of the plan
         text = text[1:]
+    text = with_line_feeds(text)
     grammar = get_grammar()
     layout = outline(text, grammar.top_level, grammar.top_level_only)
     errors = [SyntaxFinding("CP100", p.message, p.span) for p in layout.problems]

@@ -73,7 +73,11 @@ class PlanSyntax(NamedTuple):
 
 
 def read_syntax(text: str) -> PlanSyntax | None:
-    """The syntax tree of a plan, or None when the text has any syntax error."""
+    """The syntax tree of a plan, or None when the text has any syntax error. A lone
+    carriage return ends a line, as for parse()."""
+    from cpdsl.parsing import with_line_feeds
+
+    text = with_line_feeds(text)
     grammar = get_grammar()
     layout = outline(text, grammar.top_level, grammar.top_level_only)
     if layout.problems or not layout.chunks or layout.chunks[0].start_symbol != "plan_header":
