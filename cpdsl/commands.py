@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from cpdsl.profile import (
-    DURATION_SETTINGS,
-    OTHER_SETTINGS,
-    Profile,
-    load_profile,
-    shipped_profiles,
-)
+from cpdsl.profile import SETTINGS, Profile, load_profile, shipped_profiles, shown
 from cpdsl.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
 from cpdsl.rules.base import Rule
 
@@ -64,18 +58,15 @@ def _profile_text(profile: Profile, full: bool) -> str:
              f"  nation: {profile.nation}",
              f"  extends: {extends or '(nothing)'}"]
     if full:
-        lines.append(f"  file: {profile.path}")
+        lines.append(f"  file: {shown(profile.path)}")
     lines.append("  settings:")
-    meanings = {**DURATION_SETTINGS, **OTHER_SETTINGS}
-    order = list(meanings)  # as the documentation lists them; any others after, by name
-    for key in sorted(profile.settings,
-                      key=lambda k: (order.index(k), "") if k in meanings else (len(order), k)):
+    order = list(SETTINGS)  # as the documentation lists them (a file gives no others)
+    for key in sorted(profile.settings, key=order.index):
         setting = profile.settings[key]
         inherited = "" if setting.profile == profile.name else f"from {setting.profile}; "
         lines.append(f"    {key} = {_value(setting.value)}  ({inherited}{setting.ref})")
         if full:
-            if key in meanings:
-                lines.append(f"      means: {meanings[key]}")
+            lines.append(f"      means: {SETTINGS[key].meaning}")
             lines.append(f"      source: {setting.source}")
     severity = profile_severity(profile)
     if severity:

@@ -1,10 +1,16 @@
 """Policy profiles: whose procedures' numbers a plan is judged by.
 
 A profile is a TOML file (those shipped are in cpdsl/profiles/): its `name`, `nation` (for
-bank holidays), optionally the profile it `extends`, and `[settings]`, each a `value` with
-the `source` it comes from (and a `ref`, the source in a few words, for messages). A
-user's own profile file, named by path, may extend any shipped profile. Settings a profile
-does not give come from the one it extends.
+bank holidays), optionally the profile it `extends`, a `description`, `[settings]`, each a
+`value` with the `source` it comes from (and a `ref`, the source in a few words, for
+messages), and a `[severity]` table (which cpdsl/selection.py resolves). A user's own
+profile file, named by path, may extend any shipped profile. Settings a profile does not
+give come from the one it extends.
+
+A file is checked as strictly as `cplint.toml`: every key, type and value (SETTINGS says
+what kind of value each setting takes). Anything wrong raises ProfileError, whose one-line
+message names the file, the key and what is allowed; nothing else escapes, whatever the
+file holds.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from cpdsl.model import Duration
@@ -40,8 +47,11 @@ class Profile(NamedTuple):
     name: str
     nation: str
     description: str
-    settings: dict[str, Setting]
+    settings: dict[str, Setting]  # its own and those it inherits
     path: str
+    extends: str | None = None  # as the file names it: `england`, `../base.toml`
+    base: Profile | None = None  # the profile it extends, loaded
+    severity: object = None  # its own `[severity]` table as written (selection.py reads it)
 
     def duration(self, key: str) -> Duration | None:
         setting = self.settings.get(key)
@@ -54,6 +64,10 @@ class Profile(NamedTuple):
     def flag(self, key: str, default: bool = False) -> bool:
         setting = self.settings.get(key)
         return bool(setting.value) if setting else default
+
+    def number(self, key: str, default: int | None = None) -> int | None:
+        setting = self.settings.get(key)
+        return setting.value if setting else default
 
     def ref(self, key: str) -> str:
         """The short source of a setting, for messages: `000_5146a52aabc1ef30.txt, section 3`."""
@@ -81,38 +95,145 @@ def is_path(name: str) -> bool:
     return "/" in name or os.sep in name or name.endswith(".toml")
 
 
-@functools.cache
 def load_profile(name: str, relative_to: str = ".") -> Profile:
-    """A shipped profile by name, or a profile file by path (relative to `relative_to`)."""
-    return _load(name, relative_to, ())
+    """A shipped profile by name, or a profile file by path (relative to `relative_to`).
+    Each is read once; a bad one raises ProfileError each time it is named."""
+    if not is_path(name):
+        return _cached_profile(name, "")  # wherever it is named from
+    return _cached_profile(name, _absolute(relative_to))  # "." is not always one folder
 
 
-def _load(name: str, relative_to: str, seen: tuple[str, ...]) -> Profile:
-    path = _locate(name, relative_to)
-    if path in seen:
-        chain = " -> ".join((*seen, path))
-        raise ProfileError(f"{path}: profiles extend each other in a circle ({chain})")
+@functools.cache  # exceptions are not cached: a bad file is read again, and raises again
+def _cached_profile(name: str, relative_to: str) -> Profile:
+    return _load(_locate(name, relative_to), ())
+
+
+# -- what a profile file may hold ------------------------------------------------------------
+
+
+class Kind(NamedTuple):
+    """What a setting's value must be; a wrong one is told `{value} is not {noun}: {how}`."""
+
+    noun: str
+    how: str
+    check: Callable[[object], bool]
+    example: str  # a good value as TOML writes it
+
+
+class SettingSpec(NamedTuple):
+    kind: Kind
+    meaning: str  # for `cplint profiles` and the documentation
+
+
+def _is_duration(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        parse_duration(value)  # also refuses a number of more digits than int() reads
+    except ValueError:
+        return False
+    return True
+
+
+def _is_words(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value)
+
+
+DURATION = Kind("a duration", "write a number, then working days, days, weeks or months, in "
+                'quotes, like "10 working days" or "6 weeks"', _is_duration, '"10 working days"')
+BOOLEAN = Kind("a yes-or-no value", "write true or false, without quotes",
+               lambda value: isinstance(value, bool), "true")
+WORDS = Kind("a list of words", 'write words or phrases in quotes, like ["improve", '
+             '"as required"]', _is_words, '["improve", "as required"]')
+
+
+def whole_number(low: int, high: int) -> Kind:
+    """A whole number from `low` to `high`, both included (a bool is not one)."""
+    return Kind(f"a whole number from {low} to {high}", f"write one without quotes, like {low}",
+                lambda value: type(value) is int and low <= value <= high, str(low))
+
+
+# Each setting a profile may give: its kind, and what it means. A new setting goes here.
+SETTINGS = {
+    "first-core-group": SettingSpec(DURATION, "the first core group within this of the "
+                                              "initial conference (CP401)"),
+    "core-group-interval": SettingSpec(DURATION, "the longest gap between core groups "
+                                                 "without agreement (CP403)"),
+    "first-review": SettingSpec(DURATION, "the first review conference within this of the "
+                                          "initial one (CP405)"),
+    "review-interval": SettingSpec(DURATION, "later review conferences within this of the "
+                                             "one before (CP406)"),
+    "minutes": SettingSpec(DURATION, "minutes circulated within this of the meeting (CP407)"),
+    "review-report": SettingSpec(DURATION, "the joint report ready at least this before the "
+                                           "review (CP408)"),
+    "early-end": SettingSpec(DURATION, "ending the plan sooner than this after the initial "
+                                       "conference needs exceptional circumstances (CP409)"),
+    "cin-meeting": SettingSpec(DURATION, "a child in need meeting within this of the plan "
+                                         "ending (CP413)"),
+    "categories-required": SettingSpec(BOOLEAN, "whether a plan must name a category of abuse "
+                                                "or neglect (CP511)"),
+    "vague-words": SettingSpec(WORDS, "words that make an outcome or action vague unless it "
+                                      "says more (CP204)"),
+}
+DURATION_SETTINGS = {key: spec.meaning for key, spec in SETTINGS.items()
+                     if spec.kind is DURATION}
+OTHER_SETTINGS = {key: spec.meaning for key, spec in SETTINGS.items()
+                  if spec.kind is not DURATION}
+
+KEYS = ("name", "nation", "extends", "description", "settings", "severity")
+SETTING_KEYS = ("value", "source", "ref")
+# The top-level keys that take text: what each must be, and whether on one line, not empty.
+_TEXT_KEYS = {
+    "name": ('the profile\'s name in quotes, on one line, like "northtown"', True),
+    "extends": ('a profile name, like "england", or the path of a profile file, relative to '
+                "this file's folder", True),
+    "description": ('text in quotes, like "Northtown Safeguarding Partnership: core group '
+                    'procedure"', False),
+}
+_SETTINGS_TABLE = ('a table (`[settings]`) of the settings the profile gives, each like '
+                   '`minutes = { value = "5 working days", source = "Northtown procedure, '
+                   'section 2" }`')
+_SOURCE = ("text in quotes saying where the value comes from, like \"Northtown procedure, "
+           "section 2\"")
+_REF = ('the source in a few words, in quotes, for messages, like "Northtown procedure, '
+        'section 2"')
+_NATIONS = ", ".join(f'"{nation}"' for nation in NATIONS)
+
+
+# -- reading and checking --------------------------------------------------------------------
+
+
+def _load(path: str, seen: tuple[str, ...]) -> Profile:
     data = _read(path)
-    own_name = data.get("name", os.path.splitext(os.path.basename(path))[0])
-    settings: dict[str, Setting] = {}
+    where = shown(path)
+    misplaced = next((key for key in data if key in SETTINGS), None)
+    if misplaced is not None:  # a setting written above `[settings]`, or without it
+        raise ProfileError(f"{where}: unknown key `{misplaced}`: a setting goes in the "
+                           f"`[settings]` table (`settings.{misplaced}`)")
+    _known_keys(data, KEYS, "key", "", f"the keys are: {', '.join(KEYS)}", where)
+    own_name = _text(data, "name", where) or os.path.splitext(os.path.basename(path))[0]
+    extends = _text(data, "extends", where)
+    description = _text(data, "description", where) or ""
     nation = data.get("nation")
-    if "extends" in data:
-        base = _load(str(data["extends"]), os.path.dirname(path), (*seen, path))
-        settings.update(base.settings)
-        nation = nation or base.nation
-    if nation not in NATIONS:
-        raise ProfileError(f"{path}: `nation` must be one of {', '.join(NATIONS)}, "
-                           f"not {nation!r}")
-    for key, entry in data.get("settings", {}).items():
-        settings[key] = _setting(path, key, entry, own_name)
-    return Profile(own_name, nation, str(data.get("description", "")), settings, path)
+    if nation is not None and not (isinstance(nation, str) and nation in NATIONS):
+        raise ProfileError(f"{where}: `nation` must be one of {_NATIONS}, not {_shown(nation)}")
+    own = _settings(data.get("settings", {}), own_name, where)
+    if extends is None:
+        if nation is None:
+            raise ProfileError(f"{where}: `nation` must be one of {_NATIONS} (a profile that "
+                               "extends none must give it)")
+        return Profile(own_name, nation, description, own, path, None, None,
+                       data.get("severity"))
+    base = _load(_base_path(extends, path, seen, where), (*seen, path))
+    return Profile(own_name, nation or base.nation, description, {**base.settings, **own},
+                   path, extends, base, data.get("severity"))
 
 
 def _locate(name: str, relative_to: str) -> str:
     if is_path(name):
         path = os.path.normpath(os.path.join(relative_to, os.path.expanduser(name)))
         if not os.path.isfile(path):
-            raise ProfileError(f"{path}: no such profile file")
+            raise ProfileError(f"{shown(path)}: no such profile file")
         return path
     path = os.path.join(PROFILES_DIR, f"{name}.toml")
     if not os.path.isfile(path):
@@ -121,44 +242,143 @@ def _locate(name: str, relative_to: str) -> str:
     return path
 
 
+def _base_path(extends: str, path: str, seen: tuple[str, ...], where: str) -> str:
+    """The file `extends` names (relative to the folder of the file that names it)."""
+    try:
+        base = _locate(extends, os.path.dirname(path))
+    except ProfileError as error:
+        raise ProfileError(f"{where}: `extends`: {error}") from None
+    if base in (*seen, path):
+        chain = " -> ".join(map(shown, (*seen, path, base)))
+        raise ProfileError(f"{where}: `extends`: profiles extend each other in a circle "
+                           f"({chain})")
+    return base
+
+
 def _read(path: str) -> dict:
     import tomllib
 
+    where = shown(path)
     try:
         with open(path, "rb") as file:
-            return tomllib.load(file)
-    except tomllib.TOMLDecodeError as error:
-        raise ProfileError(f"{path}: not valid TOML: {error}") from None
+            data = file.read()
     except OSError as error:
-        raise ProfileError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise ProfileError(f"{where}: cannot be read ({error.strerror or error})") from None
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ProfileError(f"{where}: not UTF-8 text; save the file as UTF-8") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(f"{where}: not valid TOML: {error}") from None
+    except ValueError:  # tomllib turns digits into an int, which Python limits
+        import sys
+
+        raise ProfileError(f"{where}: not valid TOML: a number of more than "
+                           f"{sys.get_int_max_str_digits()} digits is too long to read") from None
+    except RecursionError:  # tomllib reads nested lists and tables by recursion
+        raise ProfileError(f"{where}: not valid TOML: lists or tables nested too deeply to "
+                           "read") from None
 
 
-def _setting(path: str, key: str, entry: object, profile: str) -> Setting:
-    if not isinstance(entry, dict) or "value" not in entry or "source" not in entry:
-        raise ProfileError(f"{path}: setting `{key}` must be a table with `value` and "
-                           "`source` (where the number comes from)")
-    value = entry["value"]
-    if key in DURATION_SETTINGS:
-        try:
-            parse_duration(value)
-        except ValueError as error:
-            raise ProfileError(f"{path}: setting `{key}`: {error}") from None
-    return Setting(value, str(entry["source"]), profile, str(entry.get("ref", path)))
+def _known_keys(table: dict, keys, what: str, prefix: str, listing: str, where: str) -> None:
+    for key in table:
+        if key not in keys:
+            from cpdsl.suggest import did_you_mean
+
+            raise ProfileError(f"{where}: unknown {what} `{prefix}{toml_key(key)}`"
+                               f"{did_you_mean(key, keys)} ({listing})")
 
 
-# What each setting means, for `cplint profiles` and the documentation.
-DURATION_SETTINGS = {
-    "first-core-group": "the first core group within this of the initial conference (CP401)",
-    "core-group-interval": "the longest gap between core groups without agreement (CP403)",
-    "first-review": "the first review conference within this of the initial one (CP405)",
-    "review-interval": "later review conferences within this of the one before (CP406)",
-    "minutes": "minutes circulated within this of the meeting (CP407)",
-    "review-report": "the joint report ready at least this before the review (CP408)",
-    "early-end": "ending the plan sooner than this after the initial conference needs "
-                 "exceptional circumstances (CP409)",
-    "cin-meeting": "a child in need meeting within this of the plan ending (CP413)",
-}
-OTHER_SETTINGS = {
-    "categories-required": "whether a plan must name a category of abuse or neglect (CP511)",
-    "vague-words": "words that make an outcome or action vague unless it says more (CP204)",
-}
+def _text(data: dict, key: str, where: str) -> str | None:
+    """A top-level key that takes text, or None where the file does not give it."""
+    value = data.get(key)
+    if value is None:
+        return None
+    what, one_line = _TEXT_KEYS[key]
+    if isinstance(value, str) and (not one_line or _is_line(value)):
+        return value
+    raise ProfileError(f"{where}: `{key}` must be {what}, not {_shown(value)}")
+
+
+def _is_line(text: str) -> bool:
+    return bool(text.strip()) and "\n" not in text and "\r" not in text
+
+
+def _settings(table: object, profile: str, where: str) -> dict[str, Setting]:
+    if not isinstance(table, dict):
+        raise ProfileError(f"{where}: `settings` must be {_SETTINGS_TABLE}, not {_shown(table)}")
+    _known_keys(table, SETTINGS, "setting", "settings.",
+                f"the settings are: {', '.join(SETTINGS)}", where)
+    return {key: _setting(key, entry, profile, where) for key, entry in table.items()}
+
+
+def _setting(key: str, entry: object, profile: str, where: str) -> Setting:
+    kind, name = SETTINGS[key].kind, f"settings.{key}"
+    table = ("a table with `value` and `source` (where the value comes from), like "
+             f'{{ value = {kind.example}, source = "Northtown procedure, section 2" }}')
+    if not isinstance(entry, dict):
+        raise ProfileError(f"{where}: `{name}` must be {table}, not {_shown(entry)}")
+    _known_keys(entry, SETTING_KEYS, "key", f"{name}.",
+                f"a setting's keys are: {', '.join(SETTING_KEYS)}", where)
+    for needed in ("value", "source"):
+        if needed not in entry:
+            raise ProfileError(f"{where}: `{name}` has no `{needed}`: it must be {table}")
+    value, source, ref = entry["value"], entry["source"], entry.get("ref", where)
+    if not kind.check(value):
+        raise ProfileError(f"{where}: `{name}.value`: {_shown(value)} is not {kind.noun}: "
+                           f"{kind.how}")
+    for part, text, what in (("source", source, _SOURCE), ("ref", ref, _REF)):
+        if not isinstance(text, str) or not text.strip():
+            raise ProfileError(f"{where}: `{name}.{part}` must be {what}, not {_shown(text)}")
+    return Setting(value, source, profile, ref)
+
+
+# -- messages --------------------------------------------------------------------------------
+
+
+def shown(path: str) -> str:
+    """A path as messages give it: relative to the current folder where it is under it."""
+    try:
+        relative = os.path.relpath(os.path.abspath(path))
+    except OSError:  # the current folder was deleted: nothing to be relative to
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def _absolute(path: str) -> str:
+    try:
+        return os.path.abspath(path)
+    except OSError:  # the current folder was deleted: the path as given
+        return path
+
+
+# Control characters as TOML escapes them, so that a message stays on one line.
+_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(32), 127)}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r",
+                 ord("\t"): "\\t"})
+
+
+def toml_value(value: object) -> str:
+    """A value as it might be written in TOML, for messages."""
+    if isinstance(value, str):
+        return '"' + value.translate(_ESCAPES) + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(toml_value, value)) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{toml_key(key)} = {toml_value(item)}"
+                                for key, item in value.items()) + " }"
+    return str(value)
+
+
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare where it can be, else quoted."""
+    bare = key.replace("-", "").replace("_", "")
+    return key if bare.isascii() and bare.isalnum() else toml_value(key)
+
+
+def _shown(value: object) -> str:
+    """A value for a message, cut short where it is long."""
+    text = toml_value(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."

@@ -2,18 +2,16 @@
 (`missing-second-chair`), as the configuration, suppression comments and profiles do.
 
 Where several selectors name a rule, the most specific decides: a code or a name beats a
-prefix, a longer prefix a shorter one. A profile file's `[severity]` table is read here
-too (Profile itself carries only the settings), after those of the profile it extends.
+prefix, a longer prefix a shorter one. A profile file's `[severity]` table (Profile carries
+it as written) is resolved here too, over those of the profile it extends.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Iterable
 
 from cpdsl.diagnostics import Severity
-from cpdsl.profile import PROFILES_DIR, Profile, ProfileError, is_path, load_profile
+from cpdsl.profile import Profile, ProfileError, shown, toml_key, toml_value
 from cpdsl.rules import RULES_BY_CODE, RULES_BY_NAME
 
 SEVERITIES = {s.value: s for s in Severity}
@@ -44,7 +42,8 @@ def unknown_selector(selector: str) -> str:
     from cpdsl.suggest import did_you_mean
 
     known = [*RULES_BY_CODE, *RULES_BY_NAME]
-    return f"`{selector}` is no rule code, prefix or name{did_you_mean(selector, known)}"
+    return (f"`{toml_key(selector)}` is no rule code, prefix or name"
+            f"{did_you_mean(selector, known)}")
 
 
 def enabled_codes(select: Iterable[tuple[frozenset[str], int]],
@@ -86,10 +85,11 @@ def severity_table(value: object, key: str, fail) -> dict[str, Severity]:
     for selector, level in value.items():
         found = resolve(selector)
         if found is None:
-            raise fail(f"{key}.{selector}",
+            raise fail(f"{key}.{toml_key(selector)}",
                        f": {unknown_selector(selector)} (`cplint rules` lists them)")
         if not isinstance(level, str) or level not in SEVERITIES:
-            raise fail(f"{key}.{selector}", f" must be one of {allowed}, not {toml_value(level)}")
+            raise fail(f"{key}.{selector}", f" must be one of {allowed}, not "
+                                            f"{toml_value(level)}")
         entries.append((found[1], found[0], SEVERITIES[level]))
     table: dict[str, Severity] = {}
     for _, codes, level in sorted(entries, key=lambda entry: entry[0]):  # stable: file order
@@ -97,78 +97,20 @@ def severity_table(value: object, key: str, fail) -> dict[str, Severity]:
     return table
 
 
-def toml_value(value: object) -> str:
-    """A value as it might be written in TOML, for messages."""
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(map(toml_value, value)) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items()) + " }"
-    return str(value)
-
-
 def profile_severity(profile: Profile) -> dict[str, Severity]:
-    """The severities a profile file sets in `[severity]`, after those of what it extends."""
-    return _severity_of(profile.path)
-
-
-@functools.cache
-def _severity_of(path: str) -> dict[str, Severity]:
-    extends, own = _profile_keys(path)
-    table: dict[str, Severity] = {}
-    if extends is not None:
-        base = os.path.join(PROFILES_DIR, f"{extends}.toml")  # a shipped one: no need to load
-        if is_path(extends) or not os.path.isfile(base):
-            base = load_profile(extends, os.path.dirname(path)).path
-        table.update(_severity_of(base))
+    """The severities a profile file sets in `[severity]`, over those of the profile it
+    extends (its table goes over its base's whole: a prefix covers the base's codes too).
+    A bad table raises ProfileError naming the file and the key."""
+    table = profile_severity(profile.base) if profile.base is not None else {}
+    if profile.severity is None:
+        return table
 
     def fail(key: str, what: str) -> ProfileError:
-        return ProfileError(f"{path}: `{key}`{what}")
+        return ProfileError(f"{shown(profile.path)}: `{key}`{what}")
 
-    table.update(severity_table(own, "severity", fail))
-    return table
-
-
-@functools.cache
-def _profile_keys(path: str) -> tuple[str | None, object]:
-    """A profile file's `extends` and `[severity]` table, which Profile does not carry.
-
-    Read without parsing the whole file where it can be (parsing costs about a millisecond
-    at every start-up): `extends` is a top-level key, on a line before the first table.
-    """
-    try:
-        with open(path, "rb") as file:
-            data = file.read()
-    except OSError as problem:
-        raise ProfileError(f"{path}: cannot be read ({problem.strerror or problem})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ProfileError(f"{path}: not UTF-8 text ({error})") from None
-    if "severity" in text:
-        table = _parse_profile(text, path)
-        extends = table.get("extends")
-        return (None if extends is None else str(extends)), table.get("severity", {})
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("["):
-            break
-        if stripped.startswith("extends") and stripped[7:].lstrip().startswith("="):
-            return str(_parse_profile(stripped, path)["extends"]), {}
-    return None, {}
-
-
-def _parse_profile(text: str, path: str) -> dict:
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ProfileError(f"{path}: not valid TOML: {error}") from None
+    return {**table, **severity_table(profile.severity, "severity", fail)}
 
 
 def profile_extends(profile: Profile) -> str | None:
-    return _profile_keys(profile.path)[0]
+    """What the profile file says it extends, as it says it: `england`, `../base.toml`."""
+    return profile.extends

@@ -505,3 +505,16 @@ def test_the_lint_path_imports_only_what_it_needs(tmp_path):
                  "cpdsl.junit", "cpdsl.commands", "cpdsl.rules.docs", "difflib",
                  "urllib.parse", "concurrent.futures"):
         assert lazy not in loaded, f"{lazy} is imported on the lint path"
+
+
+@pytest.mark.parametrize("body, why", [
+    ("x = " + "9" * 5000 + "\n", "a number too long to read"),
+    ("x = " + "[" * 3000 + "]" * 3000 + "\n", "lists or tables nested too deeply to read"),
+])
+def test_toml_that_python_cannot_read_is_a_clear_error(tmp_path, body, why):
+    (tmp_path / "cplint.toml").write_text(body, encoding="utf-8")
+    (tmp_path / "a.cp").write_text('plan "A" {\n}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, [str(tmp_path / "a.cp")])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(f"cplint.toml: not valid TOML: {why}")
+    assert "Traceback" not in result.output and "internal error" not in result.output
