@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from cpdsl.diagnostics import Diagnostic
+from cpdsl.hidden import escaped
 from cpdsl.lint import LintResult
 from cpdsl.selection import RANK
 
@@ -69,4 +70,5 @@ def _testcase(suite, result: LintResult, found: list[Diagnostic]) -> int:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """Hidden characters escaped as in every format; then what XML cannot hold."""
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", escaped(text))

@@ -57,7 +57,8 @@ def lint_parsed(parsed: ParseResult, text: str, today: dt.date,
     if profile is None:
         profile, problem = plan_profile(parsed.plan, relative_to, options.default_profile)
     context = Context.of(parsed.plan, today, profile,
-                         tuple(e.span for e in parsed.syntax_errors), problem)
+                         tuple(e.span for e in parsed.syntax_errors), problem,
+                         text.removeprefix("\ufeff"))
     for rule in rules:
         if enabled is None or rule.code in enabled:
             diagnostics.extend(rule.run(context))

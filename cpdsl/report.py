@@ -1,4 +1,8 @@
-"""The output formats: each a small function from results to text."""
+"""The output formats: each a small function from results to text.
+
+Text from a plan (a message quoting it, a line shown, a path) is written with its hidden
+characters escaped (cpdsl.hidden), never raw, in every format.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Sequence
 import click
 
 from cpdsl.diagnostics import Diagnostic, Severity
+from cpdsl.hidden import escaped, json_escaped
 from cpdsl.lint import LintResult
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
@@ -29,14 +34,14 @@ def render(results: Sequence[LintResult], fmt: str, colour: bool = False,
 
 
 def _location(result: LintResult, d: Diagnostic) -> str:
-    return f"{result.path}:{d.span.line}:{d.span.column}"
+    return f"{escaped(result.path)}:{d.span.line}:{d.span.column}"
 
 
 def render_concise(results: Sequence[LintResult], colour: bool = False) -> str:
     out = []
     for result in results:
         for d in result.diagnostics:
-            out.append(f"{_location(result, d)}: {d.code} [{d.name}] {d.message}")
+            out.append(f"{_location(result, d)}: {d.code} [{d.name}] {escaped(d.message)}")
     return "".join(line + "\n" for line in out)
 
 
@@ -49,11 +54,11 @@ def render_text(results: Sequence[LintResult], colour: bool = False) -> str:
         for d in result.diagnostics:
             where = style(_location(result, d), bold=True)
             code = style(d.code, fg=_COLOURS[d.severity], bold=True)
-            out.append(f"{where}: {code} [{d.name}] {d.message}")
+            out.append(f"{where}: {code} [{d.name}] {escaped(d.message)}")
             out.extend(_excerpt(result, d, style))
             for related in d.related:
-                out.append(f"  note: {result.path}:{related.span.line}:{related.span.column}: "
-                           f"{related.message}")
+                out.append(f"  note: {escaped(result.path)}:{related.span.line}:"
+                           f"{related.span.column}: {escaped(related.message)}")
             out.append("")
     out.append(summary(results))
     return "\n".join(out) + "\n"
@@ -67,9 +72,10 @@ def _excerpt(result: LintResult, d: Diagnostic, style) -> list[str]:
     gutter = " " * len(number)
     start = d.span.column - 1
     end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(line)
-    width = max(end - start, 1)
-    shown = line.expandtabs(1)
-    marker = " " * start + "^" * width
+    plain = line.expandtabs(1)  # a tab shown as one space keeps the columns
+    shown = escaped(plain)
+    start, end = len(escaped(plain[:start])), len(escaped(plain[:end]))  # past escapes
+    marker = " " * start + "^" * max(end - start, 1)
     marker = style(marker, fg=_COLOURS[d.severity])
     return [f"{gutter} |", f"{number} | {shown}", f"{gutter} | {marker}"]
 
@@ -103,7 +109,7 @@ def render_json(results: Sequence[LintResult], colour: bool = False) -> str:
         for result in results
         for d in result.diagnostics
     ]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return json_escaped(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -124,7 +130,7 @@ def render_github(results: Sequence[LintResult], colour: bool = False) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from cpdsl import __version__
 from cpdsl.diagnostics import Diagnostic, Severity
+from cpdsl.hidden import json_escaped
 from cpdsl.lint import LintResult
 from cpdsl.model import Span
 from cpdsl.rules import ALL_RULES
@@ -44,7 +45,7 @@ def render_sarif(results: Sequence[LintResult], help_uri: str | None = None) -> 
                     for d in result.diagnostics],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_escaped(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def descriptor(rule: Rule, help_uri: str | None = None) -> dict:

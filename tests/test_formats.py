@@ -269,7 +269,7 @@ def test_junit_escapes_what_xml_cannot_hold():
     suite = root.find("testsuite")
     assert suite.get("name") == 'plans/<odd> & "x".cp'
     failure = suite.find("testcase/failure")
-    assert failure.get("message").endswith('a "quoted" <message> & \\x01 more\\x1b')
+    assert failure.get("message").endswith('a "quoted" <message> & <U+0001> more<U+001B>')
 
 
 def test_junit_with_nothing_linted():

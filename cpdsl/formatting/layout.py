@@ -1,9 +1,9 @@
 """The canonical layout of a plan's syntax tree.
 
 Two-space indentation and one statement a line; a block that fits in the line length
-and holds no comment and no triple-quoted text stays on one line. Blank lines are kept
-(one at most) only between top-level statements and comments, where the author had
-them. Words are never changed, only the whitespace between them.
+(in display columns: a wide character counts two) and holds no comment and no
+triple-quoted text stays on one line. Blank lines are kept (one at most) only between
+top-level statements and comments, where the author had them. Words are never changed, only the whitespace between them.
 
 A suppression comment (`# cplint: ignore[...]`) covers lines, so the layout must not
 move a token onto or off a line it covers: a statement with a token on such a line keeps
@@ -151,7 +151,7 @@ class _Writer:
         inside = tokens[len(statement.tokens) - 1:]  # from the `{` to the `}`
         if self.attachments.has_any(inside, before_first=False, after_last=False):
             return False
-        return len(INDENT * depth + _joined(tokens, depth)) <= self.line_length
+        return display_width(INDENT * depth + _joined(tokens, depth)) <= self.line_length
 
     def line(self, depth: int, tokens: Sequence[Token], leading_depth: int | None = None) -> None:
         """One line of tokens. Comments that belonged among them go on lines of their
@@ -182,6 +182,16 @@ class _Writer:
 
     def _comment(self, depth: int, comment: CommentSyntax) -> None:
         self.lines.append(INDENT * depth + comment.text.rstrip())
+
+
+def display_width(text: str) -> int:
+    """How many columns a terminal or editor gives the text: East Asian wide and
+    full-width characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import combining, east_asian_width
+
+    return sum(0 if combining(c) else 2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _with_depths(statement: Statement, depth: int) -> list[tuple[Token, int]]:

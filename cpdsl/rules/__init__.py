@@ -4,6 +4,7 @@ Each family module lists its rules in `RULES`; add a family here to enable it.
 """
 
 from cpdsl.rules import (
+    characters,
     contents,
     fields,
     meetings,
@@ -18,8 +19,8 @@ from cpdsl.rules import (
 )
 from cpdsl.rules.base import Rule
 
-_FAMILIES = (syntax, references, values, fields, unused_suppression, smart, membership,
-             timescales, reviews, contents, meetings)
+_FAMILIES = (syntax, references, values, fields, unused_suppression, characters, smart,
+             membership, timescales, reviews, contents, meetings)
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
     (rule for family in _FAMILIES for rule in family.RULES), key=lambda rule: rule.code))

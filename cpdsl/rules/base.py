@@ -31,16 +31,21 @@ class Context(NamedTuple):
     profile: Profile
     syntax_errors: tuple[Span, ...] = ()
     profile_problem: str | None = None  # why the plan's own profile could not be used
+    text: str = ""  # the plan's text, for the rules about characters (CP108)
 
     @classmethod
     def of(cls, plan: Plan, today: dt.date, profile: Profile,
-           syntax_errors: tuple[Span, ...] = (), profile_problem: str | None = None) -> Context:
+           syntax_errors: tuple[Span, ...] = (), profile_problem: str | None = None,
+           text: str = "") -> Context:
         return cls(plan, PlanIndex.of(plan), tuple(walk(plan)), today, profile, syntax_errors,
-                   profile_problem)
+                   profile_problem, text)
 
     def is_broken(self, span: Span) -> bool:
-        """Whether a syntax error lies inside `span`: what is missing there may just be unread."""
-        return any(span.contains(e.line, e.column) for e in self.syntax_errors)
+        """Whether a syntax error lies inside `span` (or at it, for the empty span of an
+        empty file): what is missing there may just be unread."""
+        start = (span.line, span.column)
+        return any(span.contains(e.line, e.column) or (e.line, e.column) == start
+                   for e in self.syntax_errors)
 
 
 class Finding(NamedTuple):

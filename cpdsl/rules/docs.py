@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from cpdsl.hidden import escaped
 from cpdsl.rules import ALL_RULES
 from cpdsl.rules.base import Rule
 
@@ -28,9 +29,10 @@ CP107 and the README).
 
 
 def body(rule: Rule) -> str:
-    """A rule's documentation in Markdown, as `cplint explain` prints it."""
+    """A rule's documentation in Markdown, as `cplint explain` prints it (an example of a
+    hidden character shown escaped, as cplint shows them everywhere)."""
     return (f"- Name: `{rule.name}`\n- Severity: {rule.severity.value}\n"
-            f"- Checks: {rule.summary}\n\n{markdown(rule.doc)}\n")
+            f"- Checks: {escaped(rule.summary)}\n\n{escaped(markdown(rule.doc))}\n")
 
 
 def explanation(rule: Rule) -> str:

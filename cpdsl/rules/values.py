@@ -39,11 +39,13 @@ def invalid_date(context: Context) -> Iterator[Finding]:
 def _why_not(text: str) -> str:
     import calendar  # only here, for the rare bad date: it is slow to import
     year, month, day = (int(part) for part in text.split("-"))
+    if year < 1:
+        return "there is no year 0: years start at 0001"
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     if day < 1:
         return "days start at 01"
-    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    days = calendar.monthrange(year, month)[1]
     return f"{calendar.month_name[month]} {year} has {days} days"
 
 
