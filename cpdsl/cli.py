@@ -51,7 +51,8 @@ FORMATS = ["text", "concise", "json", "github", "sarif", "junit"]
               help="The date to judge overdue and missed things by (default: today).")
 @click.option("--stdin-filename", metavar="NAME", help="The name to give text read from `-`.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Lint in this many processes (default: one per core).")
+              help="Lint in up to this many processes (default: one per core; never more "
+                   "than the cores, 64, or one per 8 files).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text format (never when NO_COLOR is set).")
 @click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
@@ -59,7 +60,7 @@ def check(paths, fmt, profile_name, today, stdin_filename, jobs, color, verbose)
     """Lint plans: files, directories (every *.cp under them) or - for standard input."""
     try:
         code = _check(paths or (".",), fmt, profile_name, today, stdin_filename,
-                      jobs or os.cpu_count() or 1, _use_colour(color))
+                      jobs, _use_colour(color))
     except Exception as error:  # a bug in cplint, not in the plan: say so, ask for a report
         click.echo(f"cplint: internal error ({type(error).__name__}); please report it "
                    "(--verbose shows the trace, which may quote the plan)", err=True)
@@ -164,12 +165,20 @@ def fmt_command(paths, check, diff, line_length, sort, stdin_filename, verbose) 
     """Lay plans out canonically, in place: files, directories (every *.cp under them) or -
     (standard input to standard output). A plan with syntax errors is never touched."""
     from cpdsl.fmt import run_fmt
+    from cpdsl.writing import Interrupted, exit_as_interrupted, interruptible
 
     try:
-        code = run_fmt(paths, check=check, diff=diff, line_length=line_length, sort=sort,
-                       stdin_filename=stdin_filename,
-                       out=lambda text: click.echo(text, nl=False),
-                       err=lambda text: click.echo(text, nl=False, err=True))
+        with interruptible():  # SIGINT, SIGTERM: the temporary file being written goes too
+            code = run_fmt(paths, check=check, diff=diff, line_length=line_length, sort=sort,
+                           stdin_filename=stdin_filename,
+                           out=lambda text: click.echo(text, nl=False),
+                           err=lambda text: click.echo(text, nl=False, err=True))
+    except Interrupted as interruption:
+        import signal
+
+        name = signal.Signals(interruption.signum).name
+        click.echo(f"cplint: interrupted ({name}); no plan was left half written", err=True)
+        exit_as_interrupted(interruption.signum)
     except Exception as error:  # a bug in cplint: say so, ask for a report
         click.echo(f"cplint: internal error ({type(error).__name__}); please report it "
                    "(--verbose shows the trace, which may quote the plan)", err=True)

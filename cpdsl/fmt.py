@@ -1,17 +1,23 @@
 """`cplint fmt`: find plans, lay each out anew (cpdsl.formatting), and write, check or diff.
 
-A file is rewritten only when its bytes would change, atomically: the new text goes to a
-temporary file in the same folder, which then replaces the plan (os.replace), with the
-plan's permission bits. An unchanged file is not written at all, so its modification time
-is kept.
+A file is rewritten only when its bytes would change, and only if it is still what was
+read (another program may have changed it meanwhile: then it is left as it is), by
+cpdsl.writing: atomically, through a temporary file in the same folder that then replaces
+the plan, with its permission bits, owner and group; a plan with several hard links is
+written in place. An unchanged file is not written at all, so its modification time is
+kept. Temporary files left by a killed run are removed by the next run in their folder.
+
+Named pipes, sockets and devices are not plans: skipped under a folder, refused by name.
 
 Exit codes, as for `cplint`:
 - 0: every plan is (now) in its canonical layout;
 - 1: a plan has syntax errors (printed as `cplint` prints CP100/CP101, the file untouched),
-  or, with `--check` or `--diff`, a plan would be reformatted;
-- 2: cplint could not do its job: a missing, unreadable or non-UTF-8 file, a bad
-  configuration, a file that cannot be written (read-only), or a formatter that failed its
-  own safety check (a bug in cplint, not in the plan: the file is left as it was).
+  a plan changed while it was being formatted (left as the other program made it), or,
+  with `--check` or `--diff`, a plan would be reformatted;
+- 2: cplint could not do its job: a missing, unreadable or non-UTF-8 file, a named pipe or
+  the like named as a plan, a bad configuration, a file that cannot be written
+  (read-only), or a formatter that failed its own safety check (a bug in cplint, not in
+  the plan: the file is left as it was).
 
 Messages (`reformatted x`, `would reformat x`, errors, the summary) go to standard error;
 standard output carries only diffs and, for `-`, the formatted text.
@@ -21,9 +27,8 @@ from __future__ import annotations
 
 import difflib
 import os
-import stat
 import sys
-import tempfile
+import time
 from collections.abc import Callable, Sequence
 
 from cpdsl.lint import LintResult
@@ -37,6 +42,7 @@ class _Counts:
         self.unchanged = 0
         self.syntax = 0
         self.failed = 0
+        self.changed_meanwhile = 0  # by another program, after cplint read it: left so
 
 
 def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
@@ -48,13 +54,14 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
     `out` and `err` print a piece of text (its own newlines included)."""
     from cpdsl.config import ConfigError, ConfigFinder
     from cpdsl.runner import find_plans
-    from cpdsl.source import SourceError
+    from cpdsl.source import SourceError, read_plan
 
+    started_ns = time.time_ns()  # a temporary file older than this is no run's at work
     files: list[str] = []
     missing: list[str] = []
     for path in paths:
         if path != "-":
-            for found in find_plans([path]):
+            for found in find_plans([path], skipped=lambda note: err(f"cplint: {note}\n")):
                 if isinstance(found, SourceError):
                     missing.append(str(found))
                 else:
@@ -73,6 +80,8 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
         err(f"cplint: {error}\n")
         return EXIT_FAILED
 
+    if not (check or diff):
+        _remove_stale_temporaries(files, started_ns, err)
     counts = _Counts()
     syntax_results: list[LintResult] = []
     would_change = False
@@ -89,10 +98,10 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
             would_change = would_change or old != new
     for path in files:
         try:
-            data = _read_bytes(path)
-        except OSError as error:
+            data, status = read_plan(path)
+        except SourceError as error:
             counts.failed += 1
-            err(f"cplint: {path}: cannot be read ({error.strerror or error})\n")
+            err(f"cplint: {error}\n")
             continue
         outcome = _format_one(path, data, lengths[path], severities[path], sort, counts,
                               syntax_results, err)
@@ -107,15 +116,7 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
                 out(unified_diff(old, new, path))
             err(f"would reformat {path}\n")
             continue
-        try:
-            write_atomically(path, new.encode("utf-8"))
-        except OSError as error:
-            counts.changed -= 1
-            counts.failed += 1
-            err(f"cplint: {path}: needs reformatting but cannot be written "
-                f"({error.strerror or error})\n")
-            continue
-        err(f"reformatted {path}\n")
+        _write_one(path, new.encode("utf-8"), data, status, counts, err)
 
     if syntax_results:
         from cpdsl.report import render_text
@@ -125,9 +126,56 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
         err(_summary(counts, check or diff) + "\n")
     if counts.failed:
         return EXIT_FAILED
-    if counts.syntax or (would_change and (check or diff)):
+    if counts.syntax or counts.changed_meanwhile or (would_change and (check or diff)):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _remove_stale_temporaries(files: list[str], started_ns: int,
+                              err: Callable[[str], None]) -> None:
+    """Remove what a killed run left in the folders this run may write in, and say so."""
+    from cpdsl.writing import remove_stale_temporaries
+
+    for message in remove_stale_temporaries(_folders_written(files), started_ns):
+        err(f"cplint: {message}\n")
+
+
+def _folders_written(files: list[str]) -> list[str]:
+    """The folders the plans `files` are written in (a linked plan's, its target's), each
+    once, named as the user named them where that is the same folder."""
+    folders: dict[str, str] = {}
+    for path in files:
+        named = os.path.dirname(path)
+        real = os.path.dirname(os.path.realpath(path))
+        folders.setdefault(real, named if os.path.realpath(named or ".") == real else real)
+    return list(folders.values())
+
+
+def _write_one(path: str, new: bytes, old: bytes, status: os.stat_result, counts: _Counts,
+               err: Callable[[str], None]) -> None:
+    """Write the reformatted plan `path`, unless it changed since it was read (`old`, when
+    it had `status`); report either way."""
+    from cpdsl.writing import ChangedMeanwhile, ChangedTwice, Snapshot, replace_checked
+
+    try:
+        replace_checked(path, new, Snapshot.of(old, status))
+    except ChangedMeanwhile:
+        counts.changed -= 1
+        counts.changed_meanwhile += 1
+        err(f"cplint: {path}: changed while it was being formatted; left as it is "
+            "(run cplint fmt again)\n")
+    except ChangedTwice:
+        counts.changed -= 1
+        counts.failed += 1
+        err(f"cplint: {path}: changed twice while it was being formatted, in the same "
+            "instant: check that the changes made then are all there\n")
+    except OSError as error:
+        counts.changed -= 1
+        counts.failed += 1
+        err(f"cplint: {path}: needs reformatting but cannot be written "
+            f"({error.strerror or error})\n")
+    else:
+        err(f"reformatted {path}\n")
 
 
 def _format_one(name: str, data: bytes, line_length: int, severity: dict, sort: bool,
@@ -189,6 +237,9 @@ def _summary(counts: _Counts, dry: bool) -> str:
     if counts.unchanged:
         parts.append(f"{files(counts.unchanged)} "
                      f"{'would be left unchanged' if dry else 'left unchanged'}")
+    if counts.changed_meanwhile:
+        left = "left as it is" if counts.changed_meanwhile == 1 else "left as they are"
+        parts.append(f"{files(counts.changed_meanwhile)} changed while being formatted ({left})")
     if counts.syntax:
         parts.append(f"{files(counts.syntax)} with syntax errors not formatted")
     if counts.failed:
@@ -197,42 +248,13 @@ def _summary(counts: _Counts, dry: bool) -> str:
 
 
 def unified_diff(old: str, new: str, name: str) -> str:
-    """A unified diff from the text as it is to the text as it should be."""
+    """A unified diff from the text as it is to the text as it should be; headers as git
+    writes them (`a/tmp/x.cp` for /tmp/x.cp, not `a//tmp/x.cp`)."""
     lines = []
+    shown = name.lstrip("/")
     for line in difflib.unified_diff(old.splitlines(keepends=True),
-                                     new.splitlines(keepends=True), f"a/{name}", f"b/{name}"):
+                                     new.splitlines(keepends=True), f"a/{shown}", f"b/{shown}"):
         if not line.endswith("\n"):
             line += "\n\\ No newline at end of file\n"
         lines.append(line)
     return "".join(lines)
-
-
-def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file at `path` (through a symbolic link, its target) with `data`: a
-    temporary file in the same folder, then os.replace; the permission bits are kept. A
-    read-only file is not replaced (PermissionError), even where the folder would allow it."""
-    target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target,
-                                                                                 os.W_OK):
-        raise PermissionError(13, "the file is read-only")
-    folder = os.path.dirname(target)
-    descriptor, temporary = tempfile.mkstemp(prefix=".cplint-fmt-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise

@@ -3,30 +3,88 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 
 from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.lint import LintResult, lint_result
-from cpdsl.source import SourceError, read_source
+from cpdsl.source import SourceError, not_a_plan, read_source, why_unreadable
 
 # Below this many files, starting processes costs more than it saves.
 _MIN_FILES_PER_PROCESS = 8
+# However many are asked for: each process holds the grammar and its share of the plans.
+MAX_JOBS = 64
 
 
-def find_plans(paths: Iterable[str]) -> Iterator[str | SourceError]:
-    """Each file named, and every `*.cp` under each directory named (hidden ones skipped)."""
+def find_plans(paths: Iterable[str],
+               skipped: Callable[[str], None] | None = None) -> Iterator[str | SourceError]:
+    """Each file named, and every `*.cp` under each directory named (hidden ones skipped).
+
+    A named pipe, a socket or a device is not a plan, and is never opened (a named pipe
+    would block): under a directory it is skipped, and `skipped` is given a note saying so
+    (by default, printed on standard error); named, it is a SourceError, as a missing file
+    is."""
+    note = skipped or _note_on_stderr
     for path in paths:
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(".cp"):
-                        yield os.path.join(root, name)
-        elif os.path.exists(path):
-            yield path
+            yield from _plans_under(path, note)
         else:
-            yield SourceError(f"{path}: no such file or directory")
+            yield _named_plan(path)
+
+
+def _plans_under(folder: str, note: Callable[[str], None]) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".cp"):
+                path = os.path.join(root, name)
+                kind = _not_a_plan_at(path)
+                if kind is None:
+                    yield path
+                else:
+                    note(f"{path}: skipped: {kind}, not a plan file")
+
+
+def _not_a_plan_at(path: str) -> str | None:
+    try:
+        return not_a_plan(os.stat(path).st_mode)
+    except OSError:  # a broken link, say: reading it will say why, as for any plan
+        return None
+
+
+def _named_plan(path: str) -> str | SourceError:
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return SourceError(f"{path}: a symbolic link to a missing file")
+        return SourceError(f"{path}: no such file or directory")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return SourceError(f"{path}: a symbolic link loop")
+        return SourceError(why_unreadable(path, error))
+    kind = not_a_plan(mode)
+    return path if kind is None else SourceError(f"{path}: {kind}, not a plan file")
+
+
+def _note_on_stderr(message: str) -> None:
+    sys.stderr.write(f"cplint: {message}\n")
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its affinity, where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def worker_count(requested: int | None, files: int) -> int:
+    """How many processes to lint `files` files in, for `-j requested` (None: one per core):
+    never more than the cores, MAX_JOBS, or one per _MIN_FILES_PER_PROCESS files."""
+    cores = available_cores()
+    return max(1, min(requested or cores, cores, MAX_JOBS, files // _MIN_FILES_PER_PROCESS))
 
 
 def lint_file(path: str, today: dt.date, options: LintOptions = DEFAULT_OPTIONS) -> LintResult:
@@ -41,12 +99,13 @@ def _lint_batch(batch: list[tuple[str, LintOptions]], today: dt.date) -> list[Li
     return [lint_file(path, today, options) for path, options in batch]
 
 
-def lint_files(paths: list[str], today: dt.date, jobs: int,
+def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
                options: list[LintOptions] | None = None) -> list[LintResult]:
     """Results in the order of `paths`, each linted with its `options` (what its
-    configuration decides); with `jobs` > 1, in that many processes."""
+    configuration decides); in up to `jobs` processes (None: one per core), as many as
+    worker_count allows."""
     work = list(zip(paths, options or [DEFAULT_OPTIONS] * len(paths), strict=True))
-    jobs = max(1, min(jobs, len(work) // _MIN_FILES_PER_PROCESS))
+    jobs = worker_count(jobs, len(work))
     if jobs == 1:
         return _lint_batch(work, today)
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
