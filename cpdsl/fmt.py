@@ -214,16 +214,15 @@ def _syntax_result(name: str, text: str, errors, severity: dict) -> LintResult:
     """The syntax errors as `cplint` reports them (at the configuration's severities; they
     are reported even where the configuration turns CP100 off: they stop formatting)."""
     from cpdsl.diagnostics import Diagnostic
+    from cpdsl.lint import shown_lines
+    from cpdsl.parsing import with_line_feeds
     from cpdsl.rules import RULES_BY_CODE
 
     rules = [RULES_BY_CODE[e.code] for e in errors]
     diagnostics = tuple(sorted(
         (Diagnostic(e.code, rule.name, severity.get(e.code, rule.severity), e.message, e.span)
          for e, rule in zip(errors, rules, strict=True)), key=lambda d: d.sort_key))
-    wanted = {d.span.line for d in diagnostics}
-    lines = {number: line.rstrip("\r")
-             for number, line in enumerate(text.split("\n"), start=1) if number in wanted}
-    return LintResult(name, diagnostics, lines)
+    return LintResult(name, diagnostics, shown_lines(with_line_feeds(text), diagnostics))
 
 
 def _summary(counts: _Counts, dry: bool) -> str:

@@ -79,13 +79,18 @@ def lint_result(path: str, text: str, today: dt.date, profile: Profile | None = 
     text = with_line_feeds(text)
     diagnostics = lint_text(text, today, profile=profile,
                             relative_to=os.path.dirname(path) or ".", options=options)
+    return LintResult(path, diagnostics, shown_lines(text, diagnostics),
+                      fail_on=options.fail_on)
+
+
+def shown_lines(text: str, diagnostics: Iterable[Diagnostic]) -> dict[int, str]:
+    """The lines the findings are on, by number, for display (`text` with line feeds for
+    lone carriage returns, as the parser counts lines)."""
     wanted = {d.span.line for d in diagnostics}
-    lines = {}
-    if wanted:
-        for number, line in enumerate(text.split("\n"), start=1):  # as the parser counts
-            if number in wanted:
-                lines[number] = line.rstrip("\r")
-    return LintResult(path, diagnostics, lines, fail_on=options.fail_on)
+    if not wanted:
+        return {}
+    return {number: line.rstrip("\r")
+            for number, line in enumerate(text.split("\n"), start=1) if number in wanted}
 
 
 def plan_profile(plan: Plan, relative_to: str,

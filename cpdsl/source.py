@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 
 # What a file that is not a plan is, by its mode.
@@ -26,9 +27,11 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         start = error.start
-        line = data.count(b"\n", 0, start) + 1
-        line_start = data.rfind(b"\n", 0, start) + 1
-        column = len(data[line_start:start].decode("utf-8", "replace")) + 1  # in characters
+        before = re.sub(rb"\r(?!\n)", b"\n", data[:start])  # a lone CR ends a line too
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        text = before[line_start:].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+        column = len(text) + 1  # in characters
         raise SourceError(
             f"{name}:{line}:{column}: not UTF-8 text (byte 0x{data[start]:02x}); "
             "save the file as UTF-8"

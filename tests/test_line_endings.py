@@ -79,3 +79,21 @@ def test_cplint_and_fmt_on_a_cr_file(tmp_path):
     formatted = runner.invoke(main, ["fmt", str(path)])
     assert formatted.exit_code == 0, formatted.output
     assert path.read_text(encoding="utf-8") == AMY
+
+
+def test_a_non_utf8_byte_in_a_cr_file_is_placed_on_its_line(tmp_path):
+    path = tmp_path / "latin.cp"
+    path.write_bytes(b'plan "A" {\r  chair sam\r  views child "caf\xe9"\r}\r')
+    result = CliRunner().invoke(main, [str(path)])
+    assert result.exit_code == 2
+    assert f"cplint: {path}:3:19: not UTF-8 text (byte 0xe9)" in result.output
+
+
+def test_fmt_shows_the_line_of_a_syntax_error_in_a_cr_file(tmp_path):
+    path = tmp_path / "broken.cp"
+    original = b'plan "A" {\r  chair sam\r  action a "Act" { due 2026-2-1 }\r}\r'
+    path.write_bytes(original)
+    result = CliRunner().invoke(main, ["fmt", str(path)])
+    assert result.exit_code == 1
+    assert '3 |   action a "Act" { due 2026-2-1 }\n' in result.output
+    assert path.read_bytes() == original
