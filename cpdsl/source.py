@@ -52,6 +52,8 @@ def not_a_plan(mode: int) -> str | None:
 def why_unreadable(path: str, error: OSError) -> str:
     """The message for a plan that could not be opened or read."""
     if error.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return f"{path}: a symbolic link to a missing file"
         return f"{path}: no such file"
     if error.errno == errno.EISDIR:
         return f"{path}: is a directory"

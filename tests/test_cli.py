@@ -358,7 +358,8 @@ def test_dangling_link_in_a_directory_exits_2(workdir):
     (workdir / "plans" / "gone.cp").symlink_to(workdir / "elsewhere.cp")
     result = run("plans")
     assert result.exit_code == 2
-    assert result.stderr == f"cplint: {os.path.join('plans', 'gone.cp')}: no such file\n"
+    assert result.stderr == (f"cplint: {os.path.join('plans', 'gone.cp')}: "
+                             "a symbolic link to a missing file\n")
     assert "Traceback" not in result.output
 
 
