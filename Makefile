@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test tables holidays rules-doc bench bytecode clean
+.PHONY: demo test tables holidays rules-doc bench bytecode clean quotes
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ holidays: $(STAMP)
 # test fails while it is stale).
 rules-doc: $(STAMP)
 	$(BIN)/python -m cpdsl.rules.docs docs/rules.md
+
+# A maintainer's check, not part of `make test` (those texts are not the project's own):
+# every passage quoted in the rules' documentation and the profiles' sources is in the
+# guidance it cites (../shared/guidance, ../shared/design; a note where they are absent).
+quotes: $(STAMP)
+	$(BIN)/python tools/check_quotes.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
