@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cpdsl.profile import SETTINGS, Profile, load_profile, shipped_profiles, shown
 from cpdsl.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
 from cpdsl.rules.base import Rule
@@ -46,8 +48,43 @@ def profiles_listing() -> str:
 
 
 def profile_detail(name: str) -> str:
-    """One profile (a shipped name, or a path from here) with every setting's full source."""
+    """One profile (a shipped name, or a path from here) with every setting's full source,
+    and whose figure it is (`figure:`, see `figure_of`)."""
     return _profile_text(load_profile(name, "."), full=True)
+
+
+# A source that begins so says the figure is cplint's choice, where no procedure gives it
+# for the place (the most lenient of several, a local figure standing for a nation, a list
+# of words); the profile files write it so, and need no key of their own for it.
+_READING = re.compile(r"cplint['’]s (?:own )?reading\b", re.IGNORECASE)
+
+
+def is_reading(source: str) -> bool:
+    """Whether a setting's source says it is cplint's reading: it begins `cplint's
+    reading` (or `cplint's own reading`)."""
+    return _READING.match(source.strip()) is not None
+
+
+def figure_of(profile: Profile, key: str) -> str:
+    """Whose figure a setting is, for `cplint profiles NAME`: this profile's own, cplint's
+    reading, or inherited from the profile that gives it (through those between)."""
+    setting = profile.settings[key]
+    reading = is_reading(setting.source)
+    if setting.profile == profile.name:
+        return "cplint's reading" if reading else "this profile's own"
+    through = _between(profile, setting.profile)
+    via = f" through {', '.join(through)}" if through else ""
+    where = ", where it is cplint's reading" if reading else ""
+    return f"inherited from {setting.profile}{via}{where} (no {profile.name} figure given)"
+
+
+def _between(profile: Profile, giver: str) -> list[str]:
+    """The profiles between this one and the one it inherits a setting from."""
+    names, base = [], profile.base
+    while base is not None and base.name != giver:
+        names.append(base.name)
+        base = base.base
+    return names
 
 
 def _profile_text(profile: Profile, full: bool) -> str:
@@ -67,6 +104,7 @@ def _profile_text(profile: Profile, full: bool) -> str:
         lines.append(f"    {key} = {_value(setting.value)}  ({inherited}{setting.ref})")
         if full:
             lines.append(f"      means: {SETTINGS[key].meaning}")
+            lines.append(f"      figure: {figure_of(profile, key)}")
             lines.append(f"      source: {setting.source}")
     severity = profile_severity(profile)
     if severity:

@@ -174,6 +174,11 @@ SETTINGS = {
                                                 "or neglect (CP511)"),
     "vague-words": SettingSpec(WORDS, "words that make an outcome or action vague unless it "
                                       "says more (CP204)"),
+    "core-group-member-age": SettingSpec(whole_number(0, 18), "the age in years, on today's "
+                                         "date, from which a child is asked for in the core "
+                                         "group (CP307)"),
+    "first-core-group-chaired-by-team-manager": SettingSpec(
+        BOOLEAN, "whether the first core group is chaired by a team manager (CP312)"),
 }
 DURATION_SETTINGS = {key: spec.meaning for key, spec in SETTINGS.items()
                      if spec.kind is DURATION}

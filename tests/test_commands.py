@@ -139,8 +139,9 @@ def test_profiles_one_by_name_shows_full_sources():
     index = lines.index(next(line for line in lines if line.startswith("    minutes = ")))
     assert lines[index + 1] == ("      means: minutes circulated within this of the meeting "
                                 "(CP407)")
-    assert lines[index + 2].startswith("      source: ")
-    assert "004_256d3034f79780c2.txt" in lines[index + 2]
+    assert lines[index + 2] == "      figure: this profile's own"
+    assert lines[index + 3].startswith("      source: ")
+    assert "004_256d3034f79780c2.txt" in lines[index + 3]
 
 
 def test_profiles_one_by_path_with_its_severities(tmp_path, monkeypatch):

@@ -56,7 +56,8 @@ def test_comments_end_at_a_lone_carriage_return():
 def test_the_lines_shown_are_the_lines_of_the_plan():
     text = AMY.replace("\n", "\r")
     result = lint_result("cr.cp", text, TODAY)
-    assert result.lines[8] == "  child amy { name \"Amy Example\" born 2019-04-12 }"
+    assert result.lines[17] == ('  member ria { name "Ria Khan" role teacher '
+                                'agency "Northtown Primary School" }')
     assert all("\r" not in line for line in result.lines.values())
 
 

@@ -49,17 +49,19 @@ def test_a_full_record_is_clean():
 
 
 def test_rules_are_in_code_order_and_cover_the_family():
-    assert [r.code for r in meetings.RULES] == [f"CP60{n}" for n in range(1, 7)]
+    assert [r.code for r in meetings.RULES] == [f"CP60{n}" for n in range(1, 8)]
 
 
 @pytest.mark.parametrize("code, severity", [
     ("CP601", Severity.WARNING), ("CP602", Severity.ERROR), ("CP603", Severity.WARNING),
     ("CP604", Severity.WARNING), ("CP605", Severity.WARNING), ("CP606", Severity.WARNING),
+    ("CP607", Severity.WARNING),
 ])
 def test_severity_follows_the_wording_of_the_source(code, severity):
     rule = next(r for r in meetings.RULES if r.code == code)
     assert rule.severity is severity
     assert "Source:" in rule.doc and "Reading:" in rule.doc
+    assert f"Severity: {severity.value} (" in rule.doc  # quoting the word that decides
 
 
 def test_every_prefix_of_a_plan_is_judged_without_raising():
@@ -104,6 +106,26 @@ def test_absent_without_report_points_at_the_person_and_says_what_happened():
     assert "`ria` sent apologies for the core group on 2026-01-20" in first.message
     assert second.span == plan.meetings[1].absent[0].member.span
     assert "`tariq` did not attend the core group on 2026-02-17" in second.message
+    assert first.message == (
+        "`ria` sent apologies for the core group on 2026-01-20 and no written report from "
+        "them was received: a professional who cannot attend should send one (write "
+        "`{ report received }` once it came) (000_5146a52aabc1ef30.txt, section 4; "
+        "003_53fa38a38afc9856.txt, reports provided by non-attendees; "
+        "004_256d3034f79780c2.txt)")
+
+
+@pytest.mark.parametrize("role", ["parent", "carer", "relative", "child", "teachr", None])
+def test_absent_without_report_asks_no_report_of_family_children_or_unknown_roles(role):
+    text = FULL.replace("role teacher", f"role {role}" if role else "").replace(
+        "apologies ria { report received }", "apologies ria")
+    assert findings(text, "CP601") == ()
+
+
+@pytest.mark.parametrize("role", ["advocate", "interpreter", "other", "police", "gp"])
+def test_absent_without_report_asks_a_report_of_every_professional(role):
+    text = FULL.replace("role teacher", f"role {role}").replace(
+        "apologies ria { report received }", "apologies ria")
+    assert [d.code for d in findings(text, "CP601")] == ["CP601"]
 
 
 def test_absent_listed_twice_is_one_finding():
@@ -157,3 +179,68 @@ def test_no_child_no_child_views_needed():
     text = FULL.replace('  child mira { name "Mira Example" born 2015-09-09 }\n', "")
     text = text.replace('views mira "', 'views jo "')
     assert findings(text, "CP606") == ()
+
+
+# -- CP607: an absent family member's or child's views ----------------------------------
+
+FAMILY = """\
+plan "Uzo Example" {
+  child uzo { name "Uzo Example" born 2012-05-05 }
+  member sam { name "Sam Patel" role social-worker lead }
+  member ria { name "Ria Khan" role teacher }
+  member kerry { name "Kerry Example" role parent }
+  member uzo-m { name "Uzo" role child }
+  chair sam
+  meeting core-group 2026-01-20 {
+    notes ria
+    attended sam ria
+    apologies kerry
+    views child "Uzo wants the meetings after school"
+  }
+}
+"""
+
+
+def test_absent_family_views_points_at_the_meeting_and_relates_the_entry():
+    (finding,) = findings(FAMILY, "CP607")
+    meeting = parse(FAMILY).plan.meetings[0]
+    assert finding.span == meeting.header
+    assert finding.severity is Severity.WARNING
+    assert finding.message == (
+        "`kerry` (Kerry Example), a parent in the core group, sent apologies for the core "
+        "group on 2026-01-20 and its record holds no views of theirs: when family members or "
+        'children do not attend, record their views (`views kerry "..."` or `views parents '
+        '"..."`) (000_5146a52aabc1ef30.txt, appendix)')
+    assert finding.related[0].span == meeting.apologies[0].member.span
+    assert finding.related[0].message == "`kerry` is listed here"
+
+
+@pytest.mark.parametrize(("whose", "codes"), [
+    ("kerry", []), ("parents", []), ("family", []), ("carers", ["CP607"]),
+    ("children", ["CP607"]), ("ria", ["CP607"]), ("uzo", ["CP607"]),
+    ("kery", []),  # an undefined id (CP103) may be Kerry's
+])
+def test_absent_parent_views_by_id_or_group(whose, codes):
+    text = FAMILY.replace('    views child "', f'    views {whose} "Kerry agrees"\n'
+                                                '    views child "')
+    assert [d.code for d in findings(text, "CP607")] == codes
+
+
+def test_absent_child_views_and_the_voice_of_the_child():
+    text = FAMILY.replace("apologies kerry", "absent uzo-m")
+    assert findings(text, "CP607") == ()  # `views child`
+    for whose in ("uzo", "uzo-m", "children"):
+        assert findings(text.replace("views child", f"views {whose}"), "CP607") == ()
+    text = text.replace("views child", "views kerry")
+    (finding,) = findings(text)  # no voice of any child: CP606's, not also CP607's
+    assert finding.code == "CP606"
+    relative = FAMILY.replace("role parent", "role relative").replace("views child", "views uzo")
+    (finding,) = findings(relative, "CP607")
+    assert '(`views kerry "..."`) (000_5146a52aabc1ef30.txt, appendix)' in finding.message
+    assert "a relative in the core group" in finding.message
+
+
+def test_absent_professional_is_cp601_not_cp607():
+    text = FAMILY.replace("apologies kerry", "apologies ria").replace("attended sam ria",
+                                                                      "attended sam kerry")
+    assert [d.code for d in findings(text)] == ["CP601"]

@@ -49,7 +49,8 @@ NATIONS = '"england", "wales", "scotland", "northern-ireland"'
 DURATION = ('is not a duration: write a number, then working days, days, weeks or months, '
             'in quotes, like "10 working days" or "6 weeks"')
 SETTINGS = ("first-core-group, core-group-interval, first-review, review-interval, minutes, "
-            "review-report, early-end, cin-meeting, categories-required, vague-words")
+            "review-report, early-end, cin-meeting, categories-required, vague-words, "
+            "core-group-member-age, first-core-group-chaired-by-team-manager")
 
 # (id, the file's content, what the message says after `FILE: `; {file} is the file as the
 # message names it, for the messages that name it twice).

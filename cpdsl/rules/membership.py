@@ -1,12 +1,14 @@
 """CP3, membership and roles: who is in the core group, who leads, chairs and takes notes.
 
-Two facts here are shared with the meeting rules (cpdsl/rules/meetings.py):
-`meeting_chair` (a meeting without its own chair is chaired by the plan's chair) and
-`unread` (whether a syntax error may have hidden what a plan-wide absence is about).
+Facts here shared with the meeting rules (cpdsl/rules/meetings.py): `meeting_chair` (a
+meeting without its own chair is chaired by the plan's chair), `unread` (whether a syntax
+error may have hidden what a plan-wide absence is about), `who` (a member or excluded
+person as messages name them) and `same_name` (a person who has a child's name).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -14,7 +16,7 @@ import attrs
 from cpdsl import model as m
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
-from cpdsl.rules.facts import is_family
+from cpdsl.rules.facts import core_group_meetings, held, is_family
 from cpdsl.vocabulary import FAMILY_ROLES, ROLES
 
 B = "000_5146a52aabc1ef30.txt"
@@ -27,6 +29,10 @@ M = "004_256d3034f79780c2.txt"
 # is heard; the advocate, who speaks for the child; the interpreter, who lets others take
 # part.
 NO_TASK_ROLES = ("child", "advocate", "interpreter")
+
+# The age from which a child is asked for in the core group (CP307) where a profile does not
+# say: cplint's reading of "children of sufficient age and understanding" (T, section 2).
+CORE_GROUP_MEMBER_AGE = 12
 
 
 # Shared facts ----------------------------------------------------------------------
@@ -65,9 +71,16 @@ def _statement_spans(plan: m.Plan) -> Iterator[m.Span]:
                 yield span
 
 
-def _who(member: m.Member | m.Exclusion) -> str:
+def who(member: m.Member | m.Exclusion) -> str:
+    """`kerry` (Kerry Example): the id, and the name where there is one."""
     name = f" ({member.name.value})" if member.name is not None and member.name.value else ""
     return f"`{member.id.name}`{name}"
+
+
+def same_name(person: m.Member | m.Exclusion, child: m.Child) -> bool:
+    """Whether a member or excluded person has a child's name or known-as (case and
+    surrounding spaces aside)."""
+    return _named(person, _names(child))
 
 
 def _role_unknown(people: Iterable[m.Member | m.Exclusion]) -> bool:
@@ -83,7 +96,7 @@ def _blank(text: m.Text | None) -> bool:
 # The lead ------------------------------------------------------------------------------
 
 
-@rule("CP301", "missing-lead", Severity.ERROR,
+@rule("CP301", "missing-lead", Severity.WARNING,
       "no member marked `lead` (keyworker, lead social worker, co-ordinator)")
 def missing_lead(context: Context) -> Iterator[Finding]:
     """No core group member is marked `lead`: the plan names no keyworker, lead social
@@ -99,8 +112,11 @@ def missing_lead(context: Context) -> Iterator[Finding]:
     (social worker)". 002_107d890e8677bac8.txt, section 2 gives the "Lead Social Worker"
     the plan's reports.
 
-    Reading: "will be identified" and "will include" are requirements, so the rule is an
-    error. A lead who is not a social worker is CP311, not this rule.
+    Severity: warning ("will be identified", 000_5146a52aabc1ef30.txt, appendix).
+
+    Reading: no source says "must" of the lead; like every rule whose strongest word is
+    "will" ("will be identified", "will include"), this one is a warning. A lead who is
+    not a social worker is CP311, not this rule.
 
     Fails:
         member sam { name "Sam Patel" role social-worker }
@@ -135,8 +151,11 @@ def missing_second_chair(context: Context) -> Iterator[Finding]:
     be identified to cover in the absence of a keyworker." 004_256d3034f79780c2.txt,
     arranging and attending core groups: "Core Groups will appoint a vice chair".
 
-    Reading: "should" makes this a warning. A second chair who is the chair is CP310,
-    not this rule.
+    Severity: warning ("should be identified", 000_5146a52aabc1ef30.txt, sections 1 and
+    3; "will appoint", 004_256d3034f79780c2.txt).
+
+    Reading: a second chair who is the chair is CP310, not this rule; `vice-chair` names
+    the second chair too.
 
     Fails:
         member sam { name "Sam Patel" role social-worker lead }
@@ -171,9 +190,12 @@ def chair_takes_notes(context: Context) -> Iterator[Finding]:
     not be an expectation that the same practitioner both chairs and minutes core group
     meetings. Both tasks cannot be undertaken effectively and robustly at the same time."
 
-    Reading: "should" makes this a warning. A meeting without its own `chair` is chaired
-    by the plan's `chair`. A cancelled meeting was not chaired or minuted, so it is not
-    judged; a meeting dated after today is, for the roles are already given out.
+    Severity: warning ("should: ... Be minuted by a nominated member of the group (not
+    the chair)", 002_107d890e8677bac8.txt, section 2).
+
+    Reading: a meeting without its own `chair` is chaired by the plan's `chair`. A
+    cancelled meeting was not chaired or minuted, so it is not judged; a meeting dated
+    after today is, for the roles are already given out.
 
     Fails:
         member sam { name "Sam Patel" role social-worker lead }
@@ -217,11 +239,14 @@ def member_without_task(context: Context) -> Iterator[Finding]:
     undertake in relation to the Child Protection Plan"; section 4: "specifying the
     responsibilities of each member of the core group, including family members".
 
-    Reading: "must" makes this an error. A task is an action the member is the `owner`
-    of or gives `support` to; seeing a child (`contact CHILD by PERSON`) and carrying out
-    an assessment (`assessment "..." { by PERSON }`) are tasks too, for the plan assigns
-    them to that person (section 1 asks the plan to "determine how, when, where and who
-    will see each family member"). Family members are judged like professionals (section 4:
+    Severity: error ("Each member must have a specific task", 000_5146a52aabc1ef30.txt,
+    section 2).
+
+    Reading: a task is an action the member is the `owner` of or gives `support` to;
+    seeing a child (`contact CHILD by PERSON`) and carrying out an assessment
+    (`assessment "..." { by PERSON }`) are tasks too, for the plan assigns them to that
+    person (section 1 asks the plan to "determine how, when, where and who will see each
+    family member"). Family members are judged like professionals (section 4:
     "including family members"). Members with role `child`, `advocate` or `interpreter`
     are not judged: section 2 speaks of family members, carers and "those professionals
     who have an active part to play in the implementation" of the plan; a child is there
@@ -257,7 +282,7 @@ def member_without_task(context: Context) -> Iterator[Finding]:
         if member.id.name in tasked:
             continue
         yield Finding(member.header,
-                      f"member {_who(member)} has no task in the plan (no action they own or "
+                      f"member {who(member)} has no task in the plan (no action they own or "
                       "support, no child they see, no assessment): each core group member "
                       "must have a specific task; make them the `owner` of an action or add "
                       f"them to one's `support` ({B}, section 2)",
@@ -280,7 +305,10 @@ def exclusion_without_reason(context: Context) -> Iterator[Finding]:
     recorded"; appendix: "If parent/carer or child is not included in the Core Group the
     reason for exclusion must be recorded".
 
-    Reading: "must" makes this an error. A reason of blank text is no reason.
+    Severity: error ("the reason for exclusion must be recorded",
+    000_5146a52aabc1ef30.txt, section 2).
+
+    Reading: a reason of blank text is no reason.
 
     Fails:
         member sam { name "Sam Patel" role social-worker lead }
@@ -298,12 +326,12 @@ def exclusion_without_reason(context: Context) -> Iterator[Finding]:
     for exclusion in context.plan.exclusions:
         if exclusion.reason is None:
             yield Finding(exclusion.header,
-                          f"{_who(exclusion)} is excluded from the core group with no reason: "
+                          f"{who(exclusion)} is excluded from the core group with no reason: "
                           f'the reason must be recorded (`reason "..."`) ({B}, section 2)',
                           within=exclusion.span)
         elif _blank(exclusion.reason):
             yield Finding(exclusion.reason.span,
-                          f"the reason {_who(exclusion)} is excluded is blank: the reason must "
+                          f"the reason {who(exclusion)} is excluded is blank: the reason must "
                           f"be recorded ({B}, section 2)")
 
 
@@ -322,9 +350,15 @@ def exclusion_without_informant(context: Context) -> Iterator[Finding]:
     decision made about who informs the excluded member of the decisions and process of
     meetings".
 
-    Reading: the "must" covers the decision too, so this is an error. `informed-by` must
-    name a member: naming an excluded person or a child who is not a member is reported
-    at that id; an id that is not defined at all is CP103.
+    Severity: error ("must be recorded and a decision reached", 000_5146a52aabc1ef30.txt,
+    section 2: the "must" covers the decision too).
+
+    Reading: `informed-by` must name a member: naming an excluded person or a child who
+    is not a member is reported at that id; an id that is not defined at all is CP103.
+    An excluded child whom the core group does not ask for (CP307: younger than the
+    profile's `core-group-member-age`, unborn, or without a `born` date) is not judged:
+    nobody need tell a baby about the meetings. An excluded child is the plan's child of
+    that name, or the plan's only child; one who matches no child is judged.
 
     Fails:
         member sam { name "Sam Patel" role social-worker lead }
@@ -333,13 +367,21 @@ def exclusion_without_informant(context: Context) -> Iterator[Finding]:
     Passes:
         member sam { name "Sam Patel" role social-worker lead }
         excluded dan { name "Dan Example" role parent reason "A court order" informed-by sam }
+
+    Passes:
+        child kit { name "Kit Example" born 2025-01-01 }
+        member sam { name "Sam Patel" role social-worker lead }
+        excluded kit-x { name "Kit Example" role child reason "Kit is one year old" }
     """
     index = context.index
-    for exclusion in context.plan.exclusions:
+    plan = context.plan
+    for exclusion in plan.exclusions:
+        if _excludes_child_not_asked_for(exclusion, plan, context):
+            continue
         informant = exclusion.informed_by
         if informant is None:
             yield Finding(exclusion.header,
-                          f"no member is named to tell {_who(exclusion)} about the core "
+                          f"no member is named to tell {who(exclusion)} about the core "
                           "group's meetings and decisions: add `informed-by` with a member's "
                           f"id ({B}, section 2)",
                           within=exclusion.span)
@@ -350,54 +392,103 @@ def exclusion_without_informant(context: Context) -> Iterator[Finding]:
         what = "is excluded too" if definition.kind == "excluded" else "is a child of the plan"
         yield Finding(informant.span,
                       f"`informed-by {informant.name}`: `{informant.name}` {what}, not a core "
-                      f"group member; name a member to tell {_who(exclusion)} about the "
+                      f"group member; name a member to tell {who(exclusion)} about the "
                       f"meetings and decisions ({B}, section 2)",
                       (Related(f"`{informant.name}` is defined here", definition.id.span),))
+
+
+def _excludes_child_not_asked_for(exclusion: m.Exclusion, plan: m.Plan,
+                                  context: Context) -> bool:
+    """Whether an exclusion with role `child` is of children the core group does not ask
+    for (CP307): every child it can be is too young, unborn or without a `born` date."""
+    if exclusion.role is None or exclusion.role.text != "child":
+        return False
+    if len(plan.children) == 1:
+        children = list(plan.children)
+    else:
+        children = [child for child in plan.children if same_name(exclusion, child)]
+    age = _member_age(context)
+    return bool(children) and not any(_asked_for(child, context.today, age)
+                                      for child in children)
 
 
 # Who the core group includes --------------------------------------------------------
 
 
-@rule("CP307", "child-not-represented", Severity.WARNING,
-      "a child neither a member, nor represented by an advocate, nor excluded with a reason")
-def child_not_represented(context: Context) -> Iterator[Finding]:
-    """A child of the plan who is not in the core group (a member with role `child`), has
-    no advocate in it (a member with role `advocate`), and is not recorded as excluded.
+def _member_age(context: Context) -> int:
+    """The age from which a child is asked for in the core group: the profile's
+    `core-group-member-age`."""
+    return context.profile.number("core-group-member-age", CORE_GROUP_MEMBER_AGE)
 
-    The core group plans the child's life; the child takes part, or someone speaks for
-    them, or the plan records why not.
+
+def _age_on(born: dt.date, today: dt.date) -> int:
+    """A person's age in whole years on `today` (one born on 29 February turns a year
+    older on 1 March in other years)."""
+    before_birthday = (today.month, today.day) < (born.month, born.day)
+    return today.year - born.year - before_birthday
+
+
+def _asked_for(child: m.Child, today: dt.date, age: int) -> bool:
+    """Whether the core group asks for a child (CP307): born on a date that exists and
+    `age` years old or older today."""
+    born = child.born
+    return born is not None and born.value is not None and _age_on(born.value, today) >= age
+
+
+@rule("CP307", "child-not-represented", Severity.WARNING,
+      "a child of core group age neither a member, nor represented by an advocate, nor "
+      "excluded with a reason")
+def child_not_represented(context: Context) -> Iterator[Finding]:
+    """A child of the plan old enough to take part (12 years old or older today, the
+    profile's `core-group-member-age`) who is not in the core group (a member with role
+    `child`), has no advocate in it (a member with role `advocate`), and is not recorded
+    as excluded.
+
+    The core group plans the child's life; a child of sufficient age and understanding
+    takes part, or someone speaks for them, or the plan records why not.
 
     Source: 001_0cf4b60ac317783c.txt, core group membership: "Membership is decided at the
     time of registration and will include: ... the child (and / or advocate".
-    002_107d890e8677bac8.txt, section 6.4: "it is essential that they are enabled to
-    contribute their views", by attending with advocacy or "Having someone else represent
-    their views".
+    002_107d890e8677bac8.txt, section 2: the core group is for "Working with parents,
+    wider family members, and children of sufficient age and understanding"; section 6.4:
+    "it is essential that they are enabled to contribute their views", by attending with
+    advocacy or "Having someone else represent their views".
 
-    Reading: a warning, not an error: section 2 of 002_107d890e8677bac8.txt works with
-    "children of sufficient age and understanding" and Wales makes the advocate depend on
-    the child's agreement, so a child may rightly be kept out; the plan then says so with
-    `excluded`. A child is
-    represented by a member with role `child` that is `for` them (or, without `for`, has
-    their name, or is the plan's only child), or by a member with role `advocate` that is
-    `for` them or has no `for` (an advocate for every child). A child is excluded by an
-    `excluded` entry with role `child` and the child's name (or any, where the plan has
-    one child); an exclusion without a reason is CP305, not this rule. An unborn child
-    (`expected`, no `born`) is not judged. Where a child's or advocate's `for` names no
-    child (CP103), or someone's role is missing or not a known role (CP106, CP105), this
-    rule stays silent: who is represented is unknown.
+    Severity: warning ("will include: ... the child (and / or advocate",
+    001_0cf4b60ac317783c.txt, core group membership).
+
+    Reading: the guidance names no age for "sufficient age and understanding", so the
+    profile carries one: `core-group-member-age`, 12 in the shipped profiles, which is
+    cplint's reading, not the guidance's. A child is asked for from the day they turn that
+    age, judged as of today (`--today`); a younger child, an unborn child (`expected`, no
+    `born`) and a child without a `born` date (or with one that does not exist, CP104)
+    are not asked for, and excluding one needs no informant (CP306). Wales makes the
+    advocate depend on the child's agreement, so a child may rightly be kept out; the plan
+    then says so with `excluded`. A child is represented by a member with role `child`
+    that is `for` them (or, without `for`, has their name, or is the plan's only child),
+    or by a member with role `advocate` that is `for` them or has no `for` (an advocate
+    for every child). A child is excluded by an `excluded` entry with role `child` and the
+    child's name (or any, where the plan has one child); an exclusion without a reason is
+    CP305, not this rule. Where a child's or advocate's `for` names no child (CP103), or
+    someone's role is missing or not a known role (CP106, CP105), this rule stays silent:
+    who is represented is unknown.
 
     Fails:
-        child amy { name "Amy Example" born 2015-04-12 }
+        child amy { name "Amy Example" born 2014-03-01 }
         member sam { name "Sam Patel" role social-worker lead }
 
     Passes:
-        child amy { name "Amy Example" born 2015-04-12 }
+        child amy { name "Amy Example" born 2014-03-01 }
         member sam { name "Sam Patel" role social-worker lead }
         member tariq { name "Tariq Sample" role advocate for amy }
+
+    Passes:
+        child leo { name "Leo Example" born 2023-06-01 }
+        member sam { name "Sam Patel" role social-worker lead }
     """
     plan = context.plan
-    children = [child for child in plan.children
-                if not (child.born is None and child.expected is not None)]
+    age = _member_age(context)
+    children = [child for child in plan.children if _asked_for(child, context.today, age)]
     if not children:
         return
     people = (*plan.members, *plan.exclusions)
@@ -409,17 +500,19 @@ def child_not_represented(context: Context) -> Iterator[Finding]:
         if _represented(child, plan, index, only_child):
             continue
         name = f" ({child.name.value})" if child.name is not None and child.name.value else ""
+        years = _age_on(child.born.value, context.today)
         yield Finding(child.header,
-                      f"child `{child.id.name}`{name} is not in the core group, has no "
-                      "advocate in it and is not recorded as excluded: add a member with role "
-                      f"`child` or `advocate` `for {child.id.name}`, or an `excluded` entry "
-                      f"with the reason ({W}, core group membership; {T}, section 6.4)",
+                      f"child `{child.id.name}`{name}, {years} years old, is not in the core "
+                      "group, has no advocate in it and is not recorded as excluded: a child "
+                      f"of {age} years or older (the profile's `core-group-member-age`) takes "
+                      "part or is represented; add a member with role `child` or `advocate` "
+                      f"`for {child.id.name}`, or an `excluded` entry with the reason ({W}, "
+                      f"core group membership; {T}, sections 2 and 6.4)",
                       within=child.span)
 
 
 def _represented(child: m.Child, plan: m.Plan, index, only_child: bool) -> bool:
-    names = {text.value.strip().casefold() for text in (child.name, child.known_as)
-             if text is not None and text.value.strip()}
+    names = _names(child)
     for member in plan.members:
         role = member.role.text if member.role is not None else None
         if role not in ("child", "advocate"):
@@ -440,6 +533,12 @@ def _represented(child: m.Child, plan: m.Plan, index, only_child: bool) -> bool:
     return False
 
 
+def _names(child: m.Child) -> set[str]:
+    """A child's name and known-as, as `_named` compares them."""
+    return {text.value.strip().casefold() for text in (child.name, child.known_as)
+            if text is not None and text.value.strip()}
+
+
 def _named(person: m.Member | m.Exclusion, names: set[str]) -> bool:
     return person.name is not None and person.name.value.strip().casefold() in names
 
@@ -458,11 +557,15 @@ def no_family_member(context: Context) -> Iterator[Finding]:
     active part to play". 001_0cf4b60ac317783c.txt, core group membership: membership
     "will include ... relevant family members (including other children)".
 
-    Reading: a warning: both sources qualify the family ("appropriate", "relevant"). A
-    family member is a member with role `parent`, `carer` or `relative`. Any `excluded`
-    entry with one of those roles keeps the rule silent: without a reason it is CP305.
-    So does a member or excluded person whose role is missing or not a known role (CP106,
-    CP105): they may be family.
+    Severity: warning ("will include ... relevant family members",
+    001_0cf4b60ac317783c.txt, core group membership; 000_5146a52aabc1ef30.txt says
+    "consists of", with no "must").
+
+    Reading: both sources qualify the family ("appropriate", "relevant"). A family member
+    is a member with role `parent`, `carer` or `relative`. Any `excluded` entry with one
+    of those roles keeps the rule silent: without a reason it is CP305. So does a member
+    or excluded person whose role is missing or not a known role (CP106, CP105): they may
+    be family.
 
     Fails:
         member sam { name "Sam Patel" role social-worker lead }
@@ -500,8 +603,11 @@ def chair_not_member(context: Context) -> Iterator[Finding]:
     Source: 002_107d890e8677bac8.txt, section 2: the core group meeting should "Be chaired
     by a member of the Core Group."
 
-    Reading: "should" makes this a warning. An id that is defined nowhere is CP103, not
-    this rule.
+    Severity: warning ("should: ... Be chaired by a member of the Core Group",
+    002_107d890e8677bac8.txt, section 2).
+
+    Reading: a meeting's own chair is judged as the plan's is, cancelled or not. An id
+    that is defined nowhere is CP103, not this rule.
 
     Fails:
         child amy { name "Amy Example" born 2015-04-12 }
@@ -544,7 +650,10 @@ def second_chair_is_chair(context: Context) -> Iterator[Finding]:
     Source: 000_5146a52aabc1ef30.txt, section 1: "a second chair should be identified, in
     advance, in the event of the keyworker's absence".
 
-    Reading: "should" makes this a warning; it is reported instead of CP302.
+    Severity: warning ("should be identified", 000_5146a52aabc1ef30.txt, section 1).
+
+    Reading: a second chair who is the chair names nobody to cover, so this is reported
+    instead of CP302.
 
     Fails:
         member sam { name "Sam Patel" role social-worker lead }
@@ -580,8 +689,12 @@ def lead_not_social_worker(context: Context) -> Iterator[Finding]:
     core group membership: "the care and support protection co-ordinator (social
     worker)". 002_107d890e8677bac8.txt, section 2: "the Lead Social Worker".
 
-    Reading: a warning: the sources name the lead a social worker without a "must". Every
-    member marked `lead` is judged. A lead without a role, or with a role that is not a
+    Severity: warning ("will include: ... the care and support protection co-ordinator
+    (social worker)", 001_0cf4b60ac317783c.txt, core group membership; "should be in
+    attendance", 003_53fa38a38afc9856.txt).
+
+    Reading: the sources name the lead a social worker without a "must". Every member
+    marked `lead` is judged. A lead without a role, or with a role that is not a
     known role, is left to CP106 and CP105. Reported instead of CP301.
 
     Fails:
@@ -598,11 +711,91 @@ def lead_not_social_worker(context: Context) -> Iterator[Finding]:
         if role.text == "social-worker":
             continue
         yield Finding(role.span,
-                      f"the lead, {_who(member)}, has role `{role.text}`: the lead professional "
+                      f"the lead, {who(member)}, has role `{role.text}`: the lead professional "
                       "should be the child's social worker (role `social-worker`) "
                       f"({F}, chair and note taker; {W}, core group membership)")
 
 
+@rule("CP312", "first-core-group-chair", Severity.INFO,
+      "the first core group not chaired by a team manager, where the profile asks for it")
+def first_core_group_chair(context: Context) -> Iterator[Finding]:
+    """The first core group is not chaired by a member with role `team-manager`, where the
+    plan's profile says the first core group is (`first-core-group-chaired-by-team-manager`,
+    true only in `english-local-authority`).
+
+    That procedure's flow chart puts the team manager in the chair of the first core
+    group, where the outline plan becomes the detailed plan (and has them attend the
+    second).
+
+    Source: 003_53fa38a38afc9856.txt, flow chart for frequency of core groups: "FIRST
+    CORE GROUP - chaired by Team Manager".
+
+    Severity: info (the flow chart says "chaired by Team Manager" with no "must" or
+    "should", 003_53fa38a38afc9856.txt, flow chart).
+
+    Reading: the rule is silent where the profile's setting is false or absent (every
+    shipped profile but `english-local-authority`). The first core group is the
+    `meeting core-group` with the earliest date that was not `cancelled`, held or still
+    ahead (its chair is already given out); its chair is its own `chair`, or else the
+    plan's. Not judged: a first core group with no chair (CP603), a chair who is not a
+    member (CP103, CP309) or whose role is missing or not a known role (CP106, CP105),
+    and a plan with a core group meeting whose date cannot be read (CP104), which may be
+    the first.
+
+    Fails:
+        profile english-local-authority
+        member sam { name "Sam Patel" role social-worker lead }
+        member alex { name "Alex Sample" role team-manager }
+        meeting core-group 2026-01-20 { chair sam notes alex }
+
+    Passes:
+        profile english-local-authority
+        member sam { name "Sam Patel" role social-worker lead }
+        member alex { name "Alex Sample" role team-manager }
+        meeting core-group 2026-01-20 { chair alex notes sam }
+        meeting core-group 2026-03-03 { chair sam notes alex }
+    """
+    setting = "first-core-group-chaired-by-team-manager"
+    if not context.profile.flag(setting):
+        return
+    plan = context.plan
+    first = _first_core_group(plan)
+    if first is None or unread(context, (first.span,)):
+        return
+    chair = meeting_chair(plan, first)
+    if chair is None:
+        return
+    definition = context.index.lookup(chair.name)
+    if definition is None or definition.kind != "member":
+        return
+    role = definition.node.role
+    if role is None or role.text not in ROLES or role.text == "team-manager":
+        return
+    message = (f"the first core group, on {first.date.text}, is chaired by "
+               f"{who(definition.node)}, role `{role.text}`: this profile's procedure has the "
+               "first core group chaired by the team manager (a member with role "
+               f"`team-manager`) ({context.profile.ref(setting)})")
+    if first.chair is not None:
+        yield Finding(first.chair.span, message, within=first.span)
+    else:
+        yield Finding(first.header, message,
+                      (Related(f"`{chair.name}` is the plan's chair, so chairs this meeting",
+                               chair.span),),
+                      within=first.span)
+
+
+def _first_core_group(plan: m.Plan) -> m.Meeting | None:
+    """The earliest core group not cancelled; None where a core group's date cannot be
+    read (it may be the first)."""
+    for meeting in plan.meetings:
+        kind, date = meeting.kind, meeting.date
+        if kind is not None and kind.text == "core-group" and meeting.cancelled is None:
+            if date is None or date.value is None:
+                return None
+    return next(iter(held(core_group_meetings(plan))), None)
+
+
 RULES = (missing_lead, missing_second_chair, chair_takes_notes, member_without_task,
          exclusion_without_reason, exclusion_without_informant, child_not_represented,
-         no_family_member, chair_not_member, second_chair_is_chair, lead_not_social_worker)
+         no_family_member, chair_not_member, second_chair_is_chair, lead_not_social_worker,
+         first_core_group_chair)
