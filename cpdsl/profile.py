@@ -166,8 +166,6 @@ SETTINGS = {
     "minutes": SettingSpec(DURATION, "minutes circulated within this of the meeting (CP407)"),
     "review-report": SettingSpec(DURATION, "the joint report ready at least this before the "
                                            "review (CP408)"),
-    "early-end": SettingSpec(DURATION, "ending the plan sooner than this after the initial "
-                                       "conference needs exceptional circumstances (CP409)"),
     "cin-meeting": SettingSpec(DURATION, "a child in need meeting within this of the plan "
                                          "ending (CP413)"),
     "categories-required": SettingSpec(BOOLEAN, "whether a plan must name a category of abuse "
@@ -309,9 +307,20 @@ def _is_line(text: str) -> bool:
     return bool(text.strip()) and "\n" not in text and "\r" not in text
 
 
+# Settings cplint no longer reads, and why: a profile that gives one is told, not ignored.
+RETIRED_SETTINGS = {
+    "early-end": "CP409 now judges the first review conference, whatever its date "
+                 "(000_5146a52aabc1ef30.txt, section 4); remove the setting",
+}
+
+
 def _settings(table: object, profile: str, where: str) -> dict[str, Setting]:
     if not isinstance(table, dict):
         raise ProfileError(f"{where}: `settings` must be {_SETTINGS_TABLE}, not {_shown(table)}")
+    retired = next((key for key in table if key in RETIRED_SETTINGS), None)
+    if retired is not None:
+        raise ProfileError(f"{where}: `settings.{retired}` is no longer used: "
+                           f"{RETIRED_SETTINGS[retired]}")
     _known_keys(table, SETTINGS, "setting", "settings.",
                 f"the settings are: {', '.join(SETTINGS)}", where)
     return {key: _setting(key, entry, profile, where) for key, entry in table.items()}

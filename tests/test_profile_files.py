@@ -49,7 +49,7 @@ NATIONS = '"england", "wales", "scotland", "northern-ireland"'
 DURATION = ('is not a duration: write a number, then working days, days, weeks or months, '
             'in quotes, like "10 working days" or "6 weeks"')
 SETTINGS = ("first-core-group, core-group-interval, first-review, review-interval, minutes, "
-            "review-report, early-end, cin-meeting, categories-required, vague-words, "
+            "review-report, cin-meeting, categories-required, vague-words, "
             "core-group-member-age, first-core-group-chaired-by-team-manager")
 
 # (id, the file's content, what the message says after `FILE: `; {file} is the file as the
@@ -434,3 +434,15 @@ def test_any_file_content_gives_a_profile_or_a_profile_error(tmp_path_factory, c
         profile_extends(profile)
     except ProfileError as error:
         assert "\n" not in str(error)
+
+
+def test_a_retired_setting_is_refused_with_the_reason(tmp_path):
+    path = tmp_path / "b.toml"
+    path.write_text(GOOD_START + '[settings]\nearly-end = { value = "3 months", '
+                                 'source = "Northtown procedure" }\n', encoding="utf-8")
+    with pytest.raises(ProfileError) as raised:
+        load_profile(str(path))
+    assert str(raised.value).endswith(
+        "`settings.early-end` is no longer used: CP409 now judges the first review "
+        "conference, whatever its date (000_5146a52aabc1ef30.txt, section 4); remove the "
+        "setting")

@@ -82,15 +82,6 @@ NORTHERN_IRELAND = [
     ("      source: cplint's reading: no national figure, so the most lenient local one,"
      ' Bolton\'s: a single report that "should be completed 24 hours prior to the Review'
      ' Conference" (000_5146a52aabc1ef30.txt section 1); 24 hours is 1 day'),
-    '    early-end = 3 months  (from england; 000_5146a52aabc1ef30.txt section 4)',
-    ('      means: ending the plan sooner than this after the initial conference needs'
-     ' exceptional circumstances (CP409)'),
-    ("      figure: inherited from england, where it is cplint's reading (no"
-     ' northern-ireland figure given)'),
-    ('      source: cplint\'s reading: no national figure, so Bolton\'s: "de-registration'
-     ' should not be considered at the first Review Conference due to the short period of'
-     ' time (under 3 months) unless there are exceptional circumstances"'
-     ' (000_5146a52aabc1ef30.txt section 4)'),
     ('    cin-meeting = 20 working days  (from england; 002_107d890e8677bac8.txt section'
      ' 5)'),
     '      means: a child in need meeting within this of the plan ending (CP413)',
@@ -167,8 +158,8 @@ def northtown(tmp_path, monkeypatch):
     ("minutes", "inherited from northtown-base (no northtown figure given)"),
     ("first-core-group", "inherited from bolton through northtown-base (no northtown figure "
                          "given)"),
-    ("early-end", "inherited from england through northtown-base, bolton, where it is "
-                  "cplint's reading (no northtown figure given)"),
+    ("cin-meeting", "inherited from england through northtown-base, bolton, where it is "
+                    "cplint's reading (no northtown figure given)"),
     ("first-review", "inherited from england through northtown-base, bolton (no northtown "
                      "figure given)"),
 ])

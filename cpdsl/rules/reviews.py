@@ -1,13 +1,15 @@
-"""CP4, timescales of the review conferences and the plan's end (CP405, CP406, CP408,
-CP409, CP410, CP413). The readings shared with the core group's timescales are in
-cpdsl/rules/timescales.py."""
+"""CP4, timescales of the review conferences, their recommendations and the plan's end
+(CP405, CP406, CP408, CP409, CP410, CP413, CP414). The readings shared with the core
+group's timescales are in cpdsl/rules/timescales.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from itertools import pairwise
 
 from cpdsl import dates
+from cpdsl import model as m
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules import facts
 from cpdsl.rules.base import Context, Finding, rule
@@ -22,6 +24,8 @@ from cpdsl.rules.timing import (
     _last_in_time,
     _not_before,
     _on,
+    _planned_dates,
+    _planned_interval,
     _reviews,
     _says,
     how_long,
@@ -42,7 +46,13 @@ def first_review_late(context: Context) -> Iterator[Finding]:
     Source: the flow chart in 003_53fa38a38afc9856.txt: "INITIAL CHILD PROTECTION
     CONFERENCE", "3 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "The first
     RCPC takes place within three months of the ICPC" (Working Together 2023, as the
-    england profile cites it). A warning: a timetable, with no "must".
+    england profile cites it); in Scotland, where the first review comes later, "Review
+    CPPMs should be held within six months of the CPPM" (National Guidance 2021, as the
+    scotland profile cites it).
+
+    Severity: warning ("should be held within six months", National Guidance 2021, as the
+    scotland profile cites it). The five local documents give the timetable with no such
+    word.
 
     Reading: the first review conference is the first after the initial conference.
     Where none is recorded and the time allowed has passed as of today, the finding points
@@ -101,7 +111,12 @@ def review_interval(context: Context) -> Iterator[Finding]:
     Source: the flow chart in 003_53fa38a38afc9856.txt: "REVIEW CHILD PROTECTION
     CONFERENCE", "6 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "then
     again, at least every six months" (Working Together 2023, as the england profile cites
-    it). A warning: a timetable, with no "must".
+    it); in Scotland, "Thereafter, reviews should take place six-monthly" (National
+    Guidance 2021, as the scotland profile cites it).
+
+    Severity: warning ("should take place six-monthly", National Guidance 2021, as the
+    scotland profile cites it). The five local documents give the timetable with no such
+    word.
 
     Reading: each review conference is measured from the review before it. Where the last
     review did not recommend `end`, no later one is recorded and the time allowed has
@@ -167,7 +182,10 @@ def review_report_late(context: Context) -> Iterator[Finding]:
     Source: 000_5146a52aabc1ef30.txt, section 1: the single report "should be completed 24
     hours prior to the Review Conference"; 003_53fa38a38afc9856.txt, joint report process:
     "to allow the final report to be available 5 days prior to the Review Child Protection
-    Conference". A warning: "should".
+    Conference".
+
+    Severity: warning ("should be completed 24 hours prior", 000_5146a52aabc1ef30.txt,
+    section 1).
 
     Reading: the report is in time when it is ready at least the profile's time before
     the conference (24 hours is 1 day: ready the day before). A review conference with no
@@ -216,64 +234,67 @@ def review_report_late(context: Context) -> Iterator[Finding]:
                           within=review.span)
 
 
-# -- CP409, CP410: recommendations to the review ---------------------------------------------
+# -- CP409, CP410, CP414: recommendations to the review and from it ----------------------------
 
 
 @rule("CP409", "early-end-recommendation", Severity.WARNING,
-      "ending the plan recommended early without exceptional circumstances")
+      "ending the plan recommended at the first review conference without exceptional "
+      "circumstances")
 def early_end_recommendation(context: Context) -> Iterator[Finding]:
-    """A review conference held sooner after the initial conference than the profile's
-    early-end time that recommends ending the plan, with no `exceptional` circumstances.
+    """The first review conference recommending that the plan end (`recommendation end`),
+    whatever its date, with no `exceptional` circumstances recorded.
 
-    Under three months is too short for change to be shown and to last; the plan ends
-    that early only for an exceptional reason (the child has moved away for good).
+    The first review comes too soon for change to be shown and to last; the plan ends
+    there only for an exceptional reason (the child has moved away for good).
 
     Source: 000_5146a52aabc1ef30.txt, section 4: "The issue of de-registration should not
     be considered at the first Review Conference due to the short period of time (under 3
     months) unless there are exceptional circumstances, ie the child has moved away
-    permanently". A warning: "should not".
+    permanently"; and then: "In subsequent Review Conferences de-registration should be
+    considered at each meeting."
 
-    Reading: "under 3 months" is strict: a review exactly 3 months after the initial
-    conference is not under. Any review conference that soon is judged (normally only the
-    first). Empty `exceptional ""` text records no circumstances.
+    Severity: warning ("should not be considered", 000_5146a52aabc1ef30.txt, section 4).
 
-    Profile setting: `early-end`: 3 months (every shipped profile).
+    Reading: the rule judges the first review conference, whatever its date: "(under 3
+    months)" gives the reason the first review is too soon, not a condition, so a first
+    review held 3 months or more after the initial conference is judged too, and a later
+    review, however soon, is not (de-registration "should be considered at each" later
+    one; CP414). The first review conference is the first after the initial conference;
+    a plan with no initial conference recorded, or with a conference whose kind or date
+    cannot be read, is not judged, since which review is the first is then not known.
+    Empty `exceptional ""` text records no circumstances.
+
+    No profile setting: the `early-end` setting (3 months in every shipped profile), which
+    this rule read while it judged only reviews under 3 months after the initial
+    conference, is no longer read, and no source needs it.
 
     Fails:
-        conference initial 2026-01-12
-        conference review 2026-03-30 { recommendation end }
+        conference initial 2025-11-30
+        conference review 2026-02-28 { recommendation end }
 
     Passes:
-        conference initial 2026-01-12
-        conference review 2026-03-30 {
+        conference initial 2025-11-30
+        conference review 2026-02-28 {
           recommendation end { exceptional "Kerry and Amy have moved to Australia for good" }
         }
     """
     plan = context.plan
-    limit = context.profile.duration("early-end")
     initial = facts.initial_conference(plan)
-    if limit is None or initial is None:
+    reviews = _reviews(plan)
+    if initial is None or not reviews or not _all_read(plan.conferences):
         return
-    nation = context.profile.nation
-    start = initial.date.value
-    last = _last_in_time(start, limit, nation)
-    if last is None:
+    first = reviews[0]
+    recommendation = first.recommendation
+    value = getattr(recommendation, "value", None)
+    if value is None or value.text != "end" or _has_text(recommendation.exceptional):
         return
-    for review in _reviews(plan):
-        day = review.date.value
-        recommendation = review.recommendation
-        value = getattr(recommendation, "value", None)
-        if (day >= last or value is None or value.text != "end"
-                or _has_text(recommendation.exceptional)):
-            continue
-        yield Finding(value.span,
-                      f"the review conference on {day} recommends ending the plan "
-                      f"{how_long(start, day, limit.unit, nation)} after the initial "
-                      f"conference on {start}; "
-                      + _says(context.profile, "early-end", "asks for exceptional "
-                              f"circumstances under {dates.describe(limit)}")
-                      + ": record them in `exceptional \"...\"`",
-                      (Related(_on(initial), initial.date.span),))
+    yield Finding(value.span,
+                  f"the first review conference, on {first.date.value}, recommends ending the "
+                  "plan with no exceptional circumstances recorded: de-registration should "
+                  "not be considered at the first review conference unless there are "
+                  "exceptional circumstances (000_5146a52aabc1ef30.txt, section 4): record "
+                  "them in `exceptional \"...\"`",
+                  (Related(_on(initial), initial.date.span),), within=plan.span)
 
 
 @rule("CP410", "no-pre-review-core-group", Severity.WARNING,
@@ -288,49 +309,64 @@ def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
     Source: 004_256d3034f79780c2.txt: "The final core group before the conference should
     provide a recommendation to the Review Conference" (bold in the source);
     003_53fa38a38afc9856.txt: "There should be agreement by core group members regarding
-    the recommendation to be made to the Review Child Protection Conference". A warning:
-    "should".
+    the recommendation to be made to the Review Child Protection Conference".
 
-    Reading: review conferences that have passed are judged, and the next one (the first
-    on or after today) once its joint report is due (the profile's `review-report` time
-    before it; on its day where the profile has none), since the report comes from the
-    pre-review core group. The core groups before a review are those held on or after
-    the conference before it and before the review. Reviews after the plan `ended` are not
-    judged.
+    Severity: warning ("should provide a recommendation", 004_256d3034f79780c2.txt).
+
+    Reading: review conferences that have passed (on or before today) are judged. The
+    next one (the first on or after today) is judged as soon as its last core group has
+    been held, while a missing recommendation can still be put right: once a core group
+    has been held since the conference before it, no core group record is dated after
+    today, and the next planned core group after the latest record falls on or after the
+    review's day (a core group on the day of the review is not before it). Planned core
+    groups fall every interval (the plan's `core-groups every ...`, else the profile's
+    `core-group-interval`) from the first core group held since the conference before the
+    review, as CP412 counts them; a planned date within half an interval of a record is
+    that record's. At the latest, the next review is judged once its joint report is due
+    (the profile's `review-report` time before it), since the report comes from the
+    pre-review core group: so also where nothing can be planned (no core group held since
+    the conference before, or no interval) or a planned core group has no record. The
+    core groups before a review are those held on or after the conference before it and
+    before the review. Reviews after the plan `ended` are not judged.
 
     Fails:
-        conference initial 2026-01-12
-        conference review 2026-02-23
-        meeting core-group 2026-01-22
+        # As of 2026-03-01 the next core group planned, on 2026-03-12, falls after the
+        # review: the one on 2026-02-12 was the last before it.
+        conference initial 2025-12-08
+        conference review 2026-03-06
+        core-groups every 4 weeks
+        meeting core-group 2025-12-18
+        meeting core-group 2026-01-15
+        meeting core-group 2026-02-12
 
     Passes:
-        conference initial 2026-01-12
-        conference review 2026-02-23
-        meeting core-group 2026-01-22 { recommendation continue }
+        conference initial 2025-12-08
+        conference review 2026-03-06
+        core-groups every 4 weeks
+        meeting core-group 2025-12-18
+        meeting core-group 2026-01-15
+        meeting core-group 2026-02-12 { recommendation continue }
     """
     plan = context.plan
     today = context.today
-    report = context.profile.duration("review-report")
-    nation = context.profile.nation
     ended = _ended(plan)
     conferences = _conferences(plan)
     next_review = facts.next_review(plan, today)
-    held = facts.held(facts.core_group_meetings(plan))
+    records = facts.core_group_meetings(plan)
     if not _all_read(plan.meetings, plan.conferences):
         return
     for index, review in enumerate(conferences):
         day = review.date.value
         if review.kind.text != "review" or (ended is not None and day > ended):
             continue
-        due = day <= today
-        if not due and review is next_review and report is not None:
-            due = _not_before(today, day, report, nation)
-        if not due:
-            continue
         before = conferences[index - 1] if index > 0 else None
         start = before.date.value if before is not None else None
-        meetings = [x for x in held if (start is None or x.date.value >= start)
-                    and x.date.value < day]
+        stretch = [x for x in records if (start is None or x.date.value >= start)
+                   and x.date.value < day]
+        if day > today and (review is not next_review
+                            or not _pre_review_over(context, stretch, day)):
+            continue  # not yet held, and its core groups may still give a recommendation
+        meetings = facts.held(stretch)
         if not meetings:
             between = f"between {_on(before)} and" if before is not None else "before"
             related = (Related(_on(before), before.date.span),) if before is not None else ()
@@ -349,6 +385,88 @@ def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
                           (Related(_on(review), review.date.span),), within=plan.span)
 
 
+def _pre_review_over(context: Context, stretch: list[m.Meeting], review_day: dt.date) -> bool:
+    """Whether, as of today, the core groups before the next review (`stretch`, their
+    records since the conference before it) are over: its last core group has been held,
+    or its joint report is due."""
+    every = _planned_interval(context.plan, context.profile)
+    held = facts.held(stretch)
+    if held and every is not None:
+        anchor = held[0].date.value  # planned dates count from the first held (RULES.md)
+        if _last_core_group_held(context, stretch, anchor, every, review_day):
+            return True
+    report = context.profile.duration("review-report")
+    return report is not None and _not_before(context.today, review_day, report,
+                                              context.profile.nation)
+
+
+def _last_core_group_held(context: Context, stretch: list[m.Meeting], anchor: dt.date,
+                          every: m.Duration, review_day: dt.date) -> bool:
+    """Whether no core group is still to come before the review: no record is dated after
+    today, and every planned date before the review is on or before the latest record, or
+    near it (within half an interval)."""
+    latest = stretch[-1].date.value
+    if latest > context.today:
+        return False
+    nation = context.profile.nation
+    return all(planned <= latest + dt.timedelta(days=near)
+               for planned, near in _planned_dates(anchor, every, nation, review_day,
+                                                   _ended(context.plan), None))
+
+
+@rule("CP414", "review-without-recommendation", Severity.WARNING,
+      "a review conference after the first with no recommendation recorded")
+def review_without_recommendation(context: Context) -> Iterator[Finding]:
+    """A review conference after the first one, held (its date on or before today), that
+    records no `recommendation` (`continue` or `end`).
+
+    After the first review, each review conference decides whether the child still needs
+    the protection plan; the plan's record says what it decided, so the core group knows
+    whether to carry on and the next review knows what the last one found.
+
+    Source: 000_5146a52aabc1ef30.txt, section 4: "In subsequent Review Conferences
+    de-registration should be considered at each meeting."
+
+    Severity: warning ("should be considered at each meeting", 000_5146a52aabc1ef30.txt,
+    section 4).
+
+    Reading: "subsequent" review conferences are those after the first: at the first,
+    de-registration is not considered save in exceptional circumstances (CP409), so it
+    needs no recommendation. Considering de-registration is recorded as the conference's
+    `recommendation continue` or `recommendation end`. Every review after the earliest
+    review recorded (after the initial conference, where there is one) is judged; without
+    an initial conference the earliest review recorded may itself be a later one, and is
+    not judged. A review not yet held (after today) or held after the plan `ended` is not
+    judged; a `recommendation` whose value is unknown is CP105's.
+
+    Fails:
+        conference initial 2025-06-02
+        conference review 2025-08-26 { recommendation continue }
+        conference review 2026-02-23
+
+    Passes:
+        conference initial 2025-06-02
+        conference review 2025-08-26 { recommendation continue }
+        conference review 2026-02-23 { recommendation continue }
+    """
+    plan = context.plan
+    ended = _ended(plan)
+    reviews = _reviews(plan)
+    for review in reviews[1:]:
+        day = review.date.value
+        if day > context.today or (ended is not None and day > ended):
+            continue
+        if review.recommendation is None:
+            yield Finding(review.header,
+                          f"review conference on {day} records no `recommendation`: after the "
+                          "first review conference, de-registration should be considered at "
+                          "each one (000_5146a52aabc1ef30.txt, section 4): record what it "
+                          "decided, `recommendation continue` or `recommendation end`",
+                          (Related(f"the first review conference, on {reviews[0].date.value}",
+                                   reviews[0].date.span),),
+                          within=review.span)
+
+
 # -- CP413: after the plan ends ---------------------------------------------------------------
 
 
@@ -363,9 +481,11 @@ def cin_meeting_late(context: Context) -> Iterator[Finding]:
 
     Source: 002_107d890e8677bac8.txt, section 5: "Where a child ceases to be subject of a
     Child Protection Plan, if appropriate an inter-agency meeting should be held within 20
-    working days to agree/define the Child in Need Plan." A warning: "should". Where a
-    child in need plan is not appropriate, accept the finding with a suppression comment
-    that says why.
+    working days to agree/define the Child in Need Plan." Where a child in need plan is
+    not appropriate, accept the finding with a suppression comment that says why.
+
+    Severity: warning ("should be held within 20 working days", 002_107d890e8677bac8.txt,
+    section 5).
 
     Reading: a `cin-meeting` later than the time allowed after `ended` is reported at its
     date; no `cin-meeting` is reported at `ended`, judged only once the time allowed has
@@ -411,4 +531,5 @@ RULES = (
     early_end_recommendation,
     no_pre_review_core_group,
     cin_meeting_late,
+    review_without_recommendation,
 )

@@ -37,7 +37,6 @@ from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules import facts
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.timing import (
-    _MOST_PLANNED,
     _after,
     _all_read,
     _allows,
@@ -49,10 +48,12 @@ from cpdsl.rules.timing import (
     _last_in_time,
     _longer,
     _on,
+    _planned_dates,
     _reviews,
     _says,
     how_long,
 )
+from cpdsl.vocabulary import ROLES
 
 # -- CP401 to CP404: the first core group and the interval ------------------------------------
 
@@ -70,7 +71,10 @@ def first_core_group_late(context: Context) -> Iterator[Finding]:
     10 working days (if this is not possible, the reason for the delay should be
     recorded)"; also 001_0cf4b60ac317783c.txt ("within 10 working days from the child
     protection conference"), 002_107d890e8677bac8.txt, section 2, and
-    004_256d3034f79780c2.txt. An error: Bolton's "must".
+    004_256d3034f79780c2.txt.
+
+    Severity: error ("must be held within 10 working days", 000_5146a52aabc1ef30.txt,
+    section 3).
 
     Reading: the first core group is the first held (not `cancelled`) on or after the
     initial conference. Where none has been held and the time allowed has passed as of
@@ -133,7 +137,9 @@ def first_core_group_same_day(context: Context) -> Iterator[Finding]:
 
     Source: 002_107d890e8677bac8.txt, section 2: "This meeting should not be held
     immediately after the child protection conference. At this time everyone is likely to
-    be tired and family members may be shocked or upset." A warning: "should not".
+    be tired and family members may be shocked or upset."
+
+    Severity: warning ("should not be held", 002_107d890e8677bac8.txt, section 2).
 
     Reading: "immediately after" is read as on the same day; the first core group is the
     first held (not `cancelled`) on or after the initial conference.
@@ -164,30 +170,39 @@ def first_core_group_same_day(context: Context) -> Iterator[Finding]:
       "core groups planned or held further apart than allowed, without agreement")
 def core_group_interval(context: Context) -> Iterator[Finding]:
     """Core groups planned (`core-groups every ...`) or held further apart than the
-    profile allows, without the manager's agreement and the reason recorded.
+    profile allows, without the agreement of the keyworker's line manager (a member with
+    role `team-manager`) and the reason recorded.
 
     Core groups are where the plan is checked and changed; long gaps leave a child's plan
-    unwatched. A longer interval is allowed where a manager agrees and the reason is
-    written down.
+    unwatched. A longer interval is allowed where the keyworker's line manager agrees and
+    the reason is written down.
 
     Source: 000_5146a52aabc1ef30.txt, section 3: "Subsequent meetings should be held at
     4-6 weekly intervals or more frequently if necessary", "Under special circumstances
     (with the agreement of the keyworker's line manager) core groups may be convened at
-    longer intervals", "Clear recording of the reasons for this is required";
-    004_256d3034f79780c2.txt: "at a frequency of every 4 weeks"; the flow chart of
-    003_53fa38a38afc9856.txt: "6 weeks". A warning: the interval "should" be kept.
+    longer intervals", "Clear recording of the reasons for this is required"; its
+    practice guide: "Core Groups may be convened at longer intervals with the agreement of
+    a manager - reasons for this should be recorded"; 004_256d3034f79780c2.txt: "at a
+    frequency of every 4 weeks"; the flow chart of 003_53fa38a38afc9856.txt: "6 weeks".
+
+    Severity: warning ("should be held", 000_5146a52aabc1ef30.txt, section 3).
 
     Reading: two checks. The plan's `core-groups every N` longer than the profile's
-    interval needs `agreed-by` (the manager) and a `reason` in its block. A gap between
-    two core groups held (`cancelled` ones are records, not the ends of gaps) longer than
-    the longer of the profile's interval and the plan's own is reported at the later
-    meeting (a gap the plan's own longer interval allows is that interval's fault, reported
-    once at `core-groups`). Where a review conference falls between the two, the gap runs
-    from the review conference, as in the flow chart of 003_53fa38a38afc9856.txt (core
-    group, 4 weeks, review conference, 6 weeks, core group). The gap from the initial
-    conference to the first core group is CP401's; a gap before a review conference with
-    no core group in it is CP410's and CP412's. Intervals in different units are compared
-    by their nominal length (a month is longer than 4 weeks).
+    interval needs `agreed-by` and a `reason` in its block, and `agreed-by` must name a
+    member whose role is `team-manager`: "the keyworker's line manager" (and the practice
+    guide's "a manager") is the social work team manager, so a parent, a teacher or the
+    social worker agreeing does not count. An `agreed-by` that names nobody is CP103's,
+    and a member whose role is missing or unknown is CP106's or CP105's, so those are not
+    reported again here. A gap between two core groups held (`cancelled` ones are records,
+    not the ends of gaps) longer than the longer of the profile's interval and the plan's
+    own is reported at the later meeting (a gap the plan's own longer interval allows is
+    that interval's fault, reported once at `core-groups`). Where a review conference falls
+    between the two, the gap runs from the review conference, as in the flow chart of
+    003_53fa38a38afc9856.txt (core group, 4 weeks, review conference, 6 weeks, core
+    group). The gap from the initial conference to the first core group is CP401's; a gap
+    before a review conference with no core group in it is CP410's and CP412's. Intervals
+    in different units are compared by their nominal length (a month is longer than 4
+    weeks).
 
     Profile setting: `core-group-interval`: 6 weeks (england, wales, northern-ireland,
     bolton, english-partnership, english-local-authority), 4 weeks (scotland,
@@ -196,6 +211,14 @@ def core_group_interval(context: Context) -> Iterator[Finding]:
     Fails:
         profile west-midlands
         core-groups every 6 weeks
+
+    Fails:
+        profile west-midlands
+        member kim { name "Kim Sample" role parent }
+        core-groups every 6 weeks {
+          agreed-by kim
+          reason "Kim works shifts; six-weekly meetings let her attend every one"
+        }
 
     Passes:
         profile west-midlands
@@ -217,17 +240,7 @@ def core_group_interval(context: Context) -> Iterator[Finding]:
     limit = allowed
     if every is not None and _longer(every, allowed):
         limit = every
-        missing = [f"`{keyword}`" for keyword, given in (
-            ("agreed-by", schedule.agreed_by is not None), ("reason", _has_text(schedule.reason)))
-            if not given]
-        if missing:
-            yield Finding(every.span,
-                          f"core groups planned every {dates.describe(every)}; "
-                          + _says(profile, "core-group-interval",
-                                  f"allows {dates.describe(allowed)}")
-                          + " unless the keyworker's manager agrees and the reason is "
-                          f"recorded: add {' and '.join(missing)} to the `core-groups` block",
-                          within=schedule.span)
+        yield from _longer_interval_not_agreed(context, schedule, allowed)
     if not _all_read(plan.meetings, plan.conferences):
         return
     nation = profile.nation
@@ -235,8 +248,8 @@ def core_group_interval(context: Context) -> Iterator[Finding]:
         allows = _allows(profile, "core-group-interval", allowed)
     else:
         allows = (f"the plan's `core-groups every {dates.describe(every)}` allows "
-                  f"{every.count}, and "
-                  + _says(profile, "core-group-interval", f"{allowed.count}"))
+                  f"{dates.describe(every)}, and "
+                  + _says(profile, "core-group-interval", dates.describe(allowed)))
     initial = facts.initial_conference(plan)
     reviews = _reviews(plan)
     held = _held_core_groups(plan, initial)
@@ -253,6 +266,55 @@ def core_group_interval(context: Context) -> Iterator[Finding]:
                           (Related(f"{what} on {start}", span),), within=plan.span)
 
 
+def _longer_interval_not_agreed(context: Context, schedule: m.Schedule,
+                                allowed: m.Duration) -> Iterator[Finding]:
+    """The plan's own interval, longer than the profile's, without `agreed-by` or a
+    `reason`, or agreed by someone who is not the keyworker's line manager."""
+    every = schedule.every
+    allows = _says(context.profile, "core-group-interval",
+                   f"allows {dates.describe(allowed)}")
+    agreed_by = schedule.agreed_by
+    missing = [f"`{keyword}`" for keyword, given in (
+        ("agreed-by", agreed_by is not None), ("reason", _has_text(schedule.reason)))
+        if not given]
+    if missing:
+        yield Finding(every.span,
+                      f"core groups planned every {dates.describe(every)}; {allows} unless "
+                      "the keyworker's line manager (a member with role `team-manager`) "
+                      f"agrees and the reason is recorded: add {' and '.join(missing)} to the "
+                      "`core-groups` block",
+                      within=schedule.span)
+    who = _not_line_manager(context, agreed_by) if agreed_by is not None else None
+    if who is not None:
+        yield Finding(agreed_by.span,
+                      f"core groups planned every {dates.describe(every)} are agreed by {who}, "
+                      f"whose agreement does not count: {allows} unless the keyworker's line "
+                      "manager agrees: make `agreed-by` name the line manager, a member with "
+                      "role `team-manager`",
+                      within=schedule.span)
+
+
+def _not_line_manager(context: Context, agreed_by: m.Ident) -> str | None:
+    """Who `agreed-by` names, in words, when that is not a member whose role is
+    `team-manager`; None when it is one, or when CP103, CP105 or CP106 already has the
+    fault (an id nobody has, a role missing or unknown)."""
+    found = context.index.lookup(agreed_by.name)
+    if found is None:
+        return None
+    person = found.node
+    name = getattr(person, "name", None)
+    who = f"`{agreed_by.name}`" + (f" ({name.value})" if name is not None and name.value
+                                   else "")
+    if found.kind == "child":
+        return f"{who}, a child of the plan"
+    if found.kind == "excluded":
+        return f"{who}, who is excluded from the core group"
+    role = person.role
+    if role is None or role.text not in ROLES or role.text == "team-manager":
+        return None
+    return f"{who}, a member with role `{role.text}`"
+
+
 @rule("CP404", "core-groups-not-scheduled", Severity.WARNING,
       "core group dates not set in advance")
 def core_groups_not_scheduled(context: Context) -> Iterator[Finding]:
@@ -263,12 +325,15 @@ def core_groups_not_scheduled(context: Context) -> Iterator[Finding]:
     first core group agrees them.
 
     Source: 000_5146a52aabc1ef30.txt, section 4: members ensure that "Dates for meetings
-    are set in advance"; section 1: the first core group will "establish the dates and
-    frequency of core group meetings"; 004_256d3034f79780c2.txt: "All subsequent Core
-    Groups due to be held between conferences are arranged at the first core group
-    meeting after the conference"; 003_53fa38a38afc9856.txt, first core group agenda,
-    item 11: "DATES, TIMES AND VENUES FOR CORE GROUP MEETINGS UNTIL SECOND REVIEW
-    CONFERENCE". A warning: a responsibility the guidance sets, with no "must".
+    are set in advance"; section 1: "At the first core group meeting a Child Protection
+    Plan will be formulated which will cover the following areas", among them "establish
+    the dates and frequency of core group meetings"; 004_256d3034f79780c2.txt: "All
+    subsequent Core Groups due to be held between conferences are arranged at the first
+    core group meeting after the conference"; 003_53fa38a38afc9856.txt, first core group
+    agenda, item 11: "DATES, TIMES AND VENUES FOR CORE GROUP MEETINGS UNTIL SECOND REVIEW
+    CONFERENCE".
+
+    Severity: warning ("will cover", 000_5146a52aabc1ef30.txt, section 1).
 
     Reading: the schedule is set at the first core group, so the rule judges once a core
     group has been held; before that, a plan without one is not yet at fault (CP401
@@ -304,11 +369,14 @@ def minutes_late(context: Context) -> Iterator[Finding]:
     Members act on the minutes: what was agreed, who does what by when. Late minutes
     leave the plan's changes unknown to those who must carry them out.
 
-    Source: 002_107d890e8677bac8.txt, section 2: all core group meetings should "Be
+    Source: 002_107d890e8677bac8.txt, section 2: "All Core Group meetings should: ... Be
     minuted by a nominated member of the group (not the chair) and minutes circulated
     within 5 working days"; 004_256d3034f79780c2.txt: "Notes will be distributed within 10
     working days of the Core Group"; 003_53fa38a38afc9856.txt: a written copy "to the
-    social worker within 5 days". A warning: "should".
+    social worker within 5 days".
+
+    Severity: warning ("All Core Group meetings should", 002_107d890e8677bac8.txt,
+    section 2).
 
     Reading: every core group held is judged. One with `minutes-circulated` later than
     allowed is reported at that date; one without it, once the time allowed has passed as
@@ -362,7 +430,9 @@ def overdue_action(context: Context) -> Iterator[Finding]:
 
     Source: 004_256d3034f79780c2.txt: "Actions arising from the Core Group will be reviewed
     at subsequent meetings."; the plan's actions are "SMART (specific, measureable,
-    achievable, relevant and time-bound)". A warning.
+    achievable, relevant and time-bound)".
+
+    Severity: warning ("will be reviewed", 004_256d3034f79780c2.txt).
 
     Reading: judged as of today, or as of the day the plan `ended` if that was earlier
     (an action due after the plan ended was overtaken by the end). An action due today is
@@ -405,7 +475,9 @@ def missed_core_group(context: Context) -> Iterator[Finding]:
 
     Source: 000_5146a52aabc1ef30.txt, section 4: "Dates for meetings are set in advance";
     004_256d3034f79780c2.txt: core groups "should only be cancelled or re-arranged in
-    'exceptional circumstances'". A warning: "should".
+    'exceptional circumstances'".
+
+    Severity: warning ("should only be cancelled", 004_256d3034f79780c2.txt).
 
     Reading: the planned dates fall every interval of `core-groups every ...` (the
     profile's interval where the plan sets none) from the first core group held on or
@@ -482,26 +554,6 @@ def missed_core_group(context: Context) -> Iterator[Finding]:
             else:
                 yield Finding(anchor.date.span, message, within=plan.span)
 
-
-def _planned_dates(anchor: dt.date, every: m.Duration, nation: str, end: dt.date | None,
-                   ended: dt.date | None, today: dt.date) -> Iterator[tuple[dt.date, int]]:
-    """The planned dates after `anchor` that can be judged as of today, each with how
-    many days either side of it a record is near it (half an interval)."""
-    planned = anchor
-    for count in range(1, _MOST_PLANNED + 1):
-        if every.unit == "months":  # from the anchor, so month ends do not drift
-            planned = _last_in_time(anchor, m.Duration(every.count * count, "months"), nation)
-        else:
-            planned = _last_in_time(planned, every, nation)
-        following = _last_in_time(planned, every, nation) if planned is not None else None
-        if planned is None or following is None:
-            return
-        if (end is not None and planned >= end) or (ended is not None and planned >= ended):
-            return
-        near = (following - planned).days // 2
-        if planned + dt.timedelta(days=near) >= today:
-            return
-        yield planned, near
 
 RULES = (
     first_core_group_late,

@@ -4,6 +4,7 @@ how long in the setting's unit, and the plan's conferences and core groups in or
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from cpdsl import dates
 from cpdsl import model as m
@@ -88,7 +89,44 @@ def _says(profile: Profile, key: str, text: str) -> str:
 
 
 def _allows(profile: Profile, key: str, limit: m.Duration) -> str:
-    return _says(profile, key, f"allows {limit.count}")
+    """`the bolton profile allows 10 working days (...)`: the number with its unit."""
+    return _says(profile, key, f"allows {dates.describe(limit)}")
+
+
+# -- planned core groups ----------------------------------------------------------------------
+
+
+def _planned_interval(plan: m.Plan, profile: Profile) -> m.Duration | None:
+    """How often core groups are planned: the plan's `core-groups every ...`, else the
+    profile's `core-group-interval`; None where neither gives a usable interval."""
+    every = getattr(plan.core_groups, "every", None)
+    if every is None:
+        every = profile.duration("core-group-interval")
+    return every if every is not None and every.count > 0 else None
+
+
+def _planned_dates(anchor: dt.date, every: m.Duration, nation: str, end: dt.date | None,
+                   ended: dt.date | None,
+                   today: dt.date | None) -> Iterator[tuple[dt.date, int]]:
+    """The planned core group dates after `anchor`, before `end` and before the plan
+    `ended`, each with how many days either side of it a record is near it (half an
+    interval); with `today`, only those that can be judged as of today (that half interval
+    after them has passed)."""
+    planned = anchor
+    for count in range(1, _MOST_PLANNED + 1):
+        if every.unit == "months":  # from the anchor, so month ends do not drift
+            planned = _last_in_time(anchor, m.Duration(every.count * count, "months"), nation)
+        else:
+            planned = _last_in_time(planned, every, nation)
+        following = _last_in_time(planned, every, nation) if planned is not None else None
+        if planned is None or following is None:
+            return
+        if (end is not None and planned >= end) or (ended is not None and planned >= ended):
+            return
+        near = (following - planned).days // 2
+        if today is not None and planned + dt.timedelta(days=near) >= today:
+            return
+        yield planned, near
 
 
 # -- facts of this family ---------------------------------------------------------------------
