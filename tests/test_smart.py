@@ -5,6 +5,7 @@ list, text blocks over several lines, `--today`, related places and syntax error
 """
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,23 @@ def test_the_example_plan_meets_every_smart_rule():
     assert [d for d in lint_text(AMY, TODAY) if d.code.startswith("CP2")] == []
 
 
-def test_an_impossible_timescale_is_an_error_and_the_rest_are_warnings():
-    smart = [RULES_BY_CODE[f"CP2{n:02d}"] for n in range(1, 15)]
-    assert {r.code for r in smart if r.severity is Severity.ERROR} == {"CP213"}
-    assert all(r.severity is Severity.WARNING for r in smart if r.code != "CP213")
+SMART = [RULES_BY_CODE[f"CP2{n:02d}"] for n in range(1, 15)]
+
+
+def test_severities_follow_the_words_of_the_guidance():
+    # No source of these rules says "must" of what they check; CP212 and CP214 are good
+    # practice ("may only consist of monitoring"; review points the reviews already are).
+    infos = {"CP212", "CP214"}
+    for r in SMART:
+        assert r.severity == (Severity.INFO if r.code in infos else Severity.WARNING), r.code
+
+
+@pytest.mark.parametrize("rule", SMART, ids=lambda r: r.code)
+def test_documentation_quotes_the_word_its_severity_follows(rule):
+    [line] = [x for x in rule.doc.splitlines() if x.startswith("Severity: ")]
+    assert line.startswith(f"Severity: {rule.severity.value}")
+    if rule.severity is Severity.WARNING:
+        assert re.match(r'Severity: warning \("(should|will)[^"]*", 00\d_', line), line
 
 
 def _profile(tmp_path, name, words):
@@ -66,18 +80,43 @@ def test_names_of_people_are_not_named_services():
     assert [d.span.line for d in findings(body, "CP204")] == [3]
 
 
+REVIEWS = 'conference review 2026-04-08\nconference review 2026-10-07\n'
+STEP = '  milestone "Amy is in bed by 8pm three nights a week" by 2026-05-01\n'
+
+
+def outcome_due(by: str, steps: str = "") -> str:
+    return f'outcome bedtime "Amy is in bed by 8pm" {{\n  by {by}\n{steps}}}\n'
+
+
 def test_the_next_review_is_judged_from_today():
-    body = ('conference review 2026-04-08\nconference review 2026-10-07\n'
-            'action a "Book the review" { due 2026-05-01 }\n')
-    assert len(findings(body, "CP212", today=dt.date(2026, 3, 1))) == 1
-    assert findings(body, "CP212", today=dt.date(2026, 4, 9)) == []  # next review: October
+    body = REVIEWS + outcome_due("2026-12-01", STEP)
+    assert len(findings(body, "CP212", today=dt.date(2026, 3, 1))) == 1  # next: April
+    assert findings(body, "CP212", today=dt.date(2026, 4, 9)) == []  # October: the step
+    body = REVIEWS + outcome_due("2026-12-01")
+    assert len(findings(body, "CP212", today=dt.date(2026, 4, 9))) == 1
     assert findings(body, "CP212", today=dt.date(2026, 10, 8)) == []  # no review ahead
 
 
-def test_due_after_review_points_at_the_review_too():
-    body = 'conference review 2026-04-08\naction a "Book the review" { due 2026-05-01 }\n'
-    [finding] = findings(body, "CP212")
-    assert (finding.span.line, finding.related[0].span.line) == (3, 2)
+def test_no_review_point_message_and_the_review_it_is_after():
+    [finding] = findings(REVIEWS + outcome_due("2026-06-30"), "CP212")
+    assert finding.severity is Severity.INFO
+    assert (finding.span.line, finding.span.column) == (5, 6)
+    assert finding.message == (
+        "outcome `bedtime` is due 2026-06-30, after the next review conference (2026-04-08), "
+        "and has no milestone on or before it: add a step the review can judge progress by "
+        '(`milestone "..." by DATE`) (002_107d890e8677bac8.txt, section 3)')
+    [related] = finding.related
+    assert (related.message, related.span.line) == (
+        "the next review conference is on 2026-04-08", 2)
+
+
+@pytest.mark.parametrize("action", [
+    'action course "Kerry completes the 12-week parenting course" { due 2026-06-30 }',
+    'action course "Kerry completes the 12-week parenting course" { due 2026-06-30 '
+    'status open }',
+])
+def test_an_action_due_after_the_review_is_not_a_fault(action):
+    assert findings(REVIEWS + action + "\n", "CP212") == []
 
 
 def test_owner_not_member_points_at_the_definition():
@@ -111,3 +150,104 @@ def test_findings_about_the_whole_plan_wait_for_its_syntax_errors(code):
     body = 'need n "A need"\noutcome o "Amy is fed"\naction a "Weigh Amy" { monitoring }\n'
     assert len(findings(body, code)) == 1
     assert findings(body + 'action b "Feed Amy" { outcome o due 2026-13 }\n', code) == []
+
+
+def test_monitoring_only_message_counts_the_actions():
+    one = 'action weigh "Weigh Leo monthly" { monitoring }\n'
+    [finding] = findings(one, "CP214")
+    assert finding.severity is Severity.INFO
+    assert finding.message == (
+        "every action in the plan (1 action) only monitors: add actions that change things "
+        'for the child, or record why the plan only monitors (`monitoring-only "reason"`) '
+        "(000_5146a52aabc1ef30.txt, sections 4 and 5)")
+    [finding] = findings(one + 'action visit "Visit Leo" { monitoring }\n', "CP214")
+    assert "(2 actions)" in finding.message
+
+
+# -- CP204: a vague word in the name of a role or a service is not what will be done ------
+
+PEOPLE = ('child amy { name "Amy Example" born 2019-04-12 }\n'
+          'member kerry { name "Kerry Example" role parent }\n'
+          'member fay { name "Fay Green" role other agency "Northtown Family Hub" }\n')
+
+# (an action's text, the vague words quoted, or None for no finding)
+PHRASINGS = [
+    # Roles and services, in lower case and in capitals: no finding.
+    ("Kerry meets her family support worker", None),
+    ("The family support worker shows Kerry the bedtime routine", None),
+    ("Family support worker to go through the tenancy forms with Kerry", None),
+    ("Fay, family support worker, helps Kerry write the shopping list", None),
+    ("Kerry's support-worker helps with the benefit forms", None),
+    ("Kerry sees the drug support worker about her use", None),
+    ("Kerry uses the substance misuse support service", None),
+    ("Kerry joins a parents' support group", None),
+    ("Kerry talks to the support co-ordinator about housing", None),
+    ("The engagement officer phones Kerry", None),
+    ("The monitoring officer checks Kerry's tenancy", None),
+    ("Kerry sees the support and recovery team", None),
+    ("Kerry is seen by the Support and Recovery Team", None),
+    ("Support and Recovery Team to see Kerry", None),
+    ("Family Support Service to go through the bedtime routine with Kerry", None),
+    ("Kerry talks to the Family Support Service", None),
+    ("Kerry and Fay meet the Improvement Team", None),
+    # A vague word used for what will be done: a finding, the role not quoted.
+    ("Kerry to engage with the family support worker", ['"engage"']),
+    ("Kerry to be supported by the family support worker", ['"supported"']),
+    ("The support and recovery team to support Kerry", ['"support"']),
+    ("Kerry to engage with support services as required", ['"engage"', '"as required"']),
+    ("Kerry to continue to work with her support worker", ['"continue to"', '"work with"']),
+    ("Fay to support Kerry", ['"support"']),
+    ("Support Kerry with the bedtime routine", ['"Support"']),
+    ("Kerry gets family support", ['"support"']),
+    ("Kerry to receive appropriate support", ['"appropriate"', '"support"']),
+    ("Kerry to receive a support package", ['"support"']),
+    ("Kerry to have an ongoing support worker", ['"ongoing"']),
+    ("Kerry to seek support, the worker to follow up", ['"support"']),
+    ("Fay to monitor and support staff", ['"monitor"']),
+    ("Fay to support and engage Kerry", ['"support"', '"engage"']),
+    ("Kerry to get support from the substance misuse support service", ['"support"']),
+    ("Kerry to improve home conditions", ['"improve"']),
+    # A role with something concrete beside a vague word: no finding.
+    ("Kerry to engage with the family support worker weekly", None),
+    ("Fay to support Kerry to attend the housing appointment", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), PHRASINGS, ids=[t for t, _ in PHRASINGS])
+def test_vague_words_in_the_names_of_roles_and_services(text, quoted):
+    found = findings(PEOPLE + f'action a "{text}"\n', "CP204")
+    if quoted is None:
+        assert found == []
+    else:
+        [finding] = found
+        assert finding.message == (f"action `a` is vague: {', '.join(quoted)} with nothing "
+                                   "concrete; say what will be done or be different, by whom, "
+                                   "how often or how much (002_107d890e8677bac8.txt, section "
+                                   "6.3; 004_256d3034f79780c2.txt)")
+
+
+def test_a_role_in_a_measure_is_not_vague_but_the_outcome_still_is():
+    body = PEOPLE + ('outcome health "Amy\'s health improves" {\n'
+                     '  measure "Notes of the family support worker"\n}\n')
+    [finding] = findings(body, "CP204")
+    assert (finding.span.line, finding.span.column) == (5, 16)
+    assert finding.message.startswith('outcome `health` is vague: "improves" with nothing')
+
+
+def test_role_words_come_after_the_vague_word_not_before():
+    # "worker support" is no role: the word after the vague word decides.
+    [finding] = findings(PEOPLE + 'action a "Fay to give worker support"\n', "CP204")
+    assert '"support"' in finding.message
+
+
+# -- the parts of the plan missing altogether are CP513's ---------------------------------
+
+@pytest.mark.parametrize(("body", "quiet"), [
+    ('need n "Amy is hungry"\n', "CP210"),
+    ('outcome o "Amy is fed"\naction a "Feed Amy" { outcome o status dropped "x" }\n', "CP209"),
+    ('outcome o "Amy is fed"\naction a "Feed Amy" { outcome o }\n', "CP203"),
+    ('action a "Feed Amy"\n', "CP208"),
+])
+def test_a_part_missing_altogether_is_not_reported_part_by_part(body, quiet):
+    assert findings(body, quiet) == []
+    assert len(findings(body, "CP513")) == 1

@@ -1,21 +1,25 @@
 """CP2, SMART outcomes and actions: each need answered by an outcome, each outcome
-measured, dated, about the child and worked towards, each action owned, dated and timed
-so that the next review can judge it.
+measured, dated, about the child, worked towards and with a point the next review can
+judge, each action owned and dated.
 
 A dropped action (`status dropped "why"`) is no longer part of the plan: these rules pass
 over it, save CP213 (its dates are still a record). An outcome or action without its
-text is CP106's, not these rules'.
+text is CP106's, not these rules'. A plan with no need, no outcome or no action at all is
+CP513's: the rules that tie one to another (CP203, CP208, CP209, CP210) then say nothing
+about the part that is missing.
+
+Each rule's severity follows the strongest word of the sources it cites (`must` an
+error, `should` or `will` a warning, good practice with neither an info), quoted in its
+documentation.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 
 from cpdsl import model as m
 from cpdsl.diagnostics import Related, Severity
-from cpdsl.rules import facts
+from cpdsl.rules import facts, wording
 from cpdsl.rules.base import Context, Finding, rule
 
 
@@ -34,8 +38,11 @@ def outcome_without_measure(context: Context) -> Iterator[Finding]:
     """An outcome with no `measure`: no one can tell whether it has been reached.
 
     SMART outcomes are Measurable: "All plans need to define clearly measurable outcomes"
-    (002_107d890e8677bac8.txt, section 6.3); the first core group sets "specific outcome
-    measures" (001_0cf4b60ac317783c.txt).
+    and "Planned outcomes should be: ... Measurable" (002_107d890e8677bac8.txt, section
+    6.3); the first core group sets "specific outcome measures"
+    (001_0cf4b60ac317783c.txt).
+
+    Severity: warning ("should be", 002_107d890e8677bac8.txt, section 6.3).
 
     Fails:
         outcome appointments "Amy attends every health appointment" { by 2026-04-01 }
@@ -58,8 +65,10 @@ def outcome_without_date(context: Context) -> Iterator[Finding]:
     """An outcome with no `by` date: not Time-related, so no review can say it is late.
 
     Planned outcomes should be "Time related" (002_107d890e8677bac8.txt, section 6.3); the
-    plan says "when it will be achieved or reviewed for progress"
+    plan "should clearly identify ... when it will be achieved or reviewed for progress"
     (003_53fa38a38afc9856.txt).
+
+    Severity: warning ("should be", 002_107d890e8677bac8.txt, section 6.3).
 
     Fails:
         outcome appointments "Amy attends every health appointment" {
@@ -84,8 +93,14 @@ def outcome_without_need(context: Context) -> Iterator[Finding]:
     """An outcome that names no `need`: it answers nothing the assessment found.
 
     Planned outcomes should be "Related to the assessed needs of the child / young
-    person" (002_107d890e8677bac8.txt, section 6.3); the plan identifies "what the need is
-    for the child; what outcomes are desired" (003_53fa38a38afc9856.txt).
+    person" (002_107d890e8677bac8.txt, section 6.3); the plan "should clearly identify
+    what the need is for the child; what outcomes are desired for the child"
+    (003_53fa38a38afc9856.txt).
+
+    Severity: warning ("should be", 002_107d890e8677bac8.txt, section 6.3).
+
+    Reading: a plan with no need at all is CP513's; its outcomes, which have no need to
+    name, are not also reported here.
 
     Fails:
         need health "Amy's health needs are not being met"
@@ -95,123 +110,68 @@ def outcome_without_need(context: Context) -> Iterator[Finding]:
         need health "Amy's health needs are not being met"
         outcome appointments "Amy attends every health appointment" { need health }
     """
+    if not context.plan.needs:
+        return
     for outcome in context.plan.outcomes:
         if not outcome.needs:
             yield _missing(outcome, "outcome", "`need`", "name the assessed need it answers "
                            "(`need ID`)")
 
 
-# What makes a text concrete for CP204, beside its vague words (see its documentation).
-_CONCRETE_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "once",
-    "twice", "daily", "weekly", "fortnightly", "monthly", "every", "each",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)
-_CHECKABLE_ACTS = ("attend", "book", "complete", "enrol", "enroll", "refer", "register",
-                   "sign", "submit", "visit", "weigh", "record", "collect", "score")
-# Capitalised words that name a person, not a service.
-_NOT_SERVICES = ("i", "mr", "mrs", "ms", "miss", "mx", "dr", "mum", "dad", "mother", "father",
-                 "nan", "gran", "grandma", "grandad")
-_CAPITALISED = r"(?<![\w'’])([A-Z][\w'’-]*)"
-_SENTENCE_START = r"(?:^|[.!?:;]\s+|\(\s*|\"\s*)$"
-
-
-def _forms(word: str) -> str:
-    """A pattern for a word and its common forms; short words (as, to, with) stay as they are."""
-    if len(word) < 4:
-        return re.escape(word)
-    if word.endswith("e"):
-        return re.escape(word[:-1]) + "(?:e|es|ed|ing|ement|ements|ely)"
-    return re.escape(word) + re.escape(word[-1]) + "?(?:s|es|ed|ing|ment|ments|ly|al)?"
-
-
-def _phrase(phrase: str) -> str:
-    return r"\s+".join(_forms(word) for word in phrase.lower().split())
-
-
-def _any_of(patterns) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
-
-
-@functools.cache
-def _vague_pattern(words: tuple[str, ...]) -> re.Pattern | None:
-    patterns = [_phrase(w) for w in words if w.strip()]
-    return _any_of(patterns) if patterns else None
-
-
-def _may_be_vague(texts: list[str], words: tuple[str, ...]) -> bool:
-    """Whether any text holds the stem of a vague word: a quick test before the patterns."""
-    stems = [_stem(phrase) for phrase in words if phrase.strip()]
-    lowered = [text.lower() for text in texts]
-    return any(stem in text for stem in stems for text in lowered)
-
-
-def _stem(phrase: str) -> str:
-    """The part of a phrase's longest word that every form `_forms` allows contains."""
-    word = max(phrase.lower().split(), key=len)
-    return word[:-1] if len(word) >= 4 and word.endswith("e") else word
-
-
-@functools.cache
-def _concrete_pattern() -> re.Pattern:
-    """Compiled on first use, so that importing the rules stays cheap."""
-    return _any_of([r"\w*\d\w*", *map(re.escape, _CONCRETE_WORDS), *map(_forms, _CHECKABLE_ACTS)])
-
-
-def _names_of_people(plan: m.Plan) -> frozenset[str]:
-    """Every word of every person's name and id, lower-cased: names that are not services."""
-    words = set(_NOT_SERVICES)
-    for person in (*plan.children, *plan.members, *plan.exclusions):
-        words.add(person.id.name.lower())
-        for text in (person.name, getattr(person, "known_as", None)):
-            if text is not None:
-                words.update(re.findall(r"[\w'’-]+", text.value.lower()))
-    return frozenset(words)
-
-
-def _is_concrete(text: str, people: frozenset[str]) -> bool:
-    if _concrete_pattern().search(text):
-        return True
-    for match in re.finditer(_CAPITALISED, text):
-        name = re.sub(r"['’]s?$", "", match.group(1)).lower()
-        if name not in people and not re.search(_SENTENCE_START, text[:match.start()]):
-            return True
-    return False
-
-
-def _vague_words(text: str, pattern: re.Pattern) -> list[str]:
-    found: list[str] = []
-    for match in pattern.finditer(text):
-        word = " ".join(match.group().split())
-        if word.lower() not in (w.lower() for w in found):
-            found.append(word)
-    return found
-
-
 @rule("CP204", "vague-outcome", Severity.WARNING,
       "outcome or action wording that is not Specific",
       ref="002_107d890e8677bac8.txt, section 6.3; 004_256d3034f79780c2.txt")
 def vague_outcome(context: Context) -> Iterator[Finding]:
-    """Outcome or action wording that is not Specific: "improve", "engage", "monitor",
-    "as required", "ongoing", "appropriate", "support" with nothing concrete beside them.
+    """Outcome or action wording that is not Specific: a vague word ("improve", "engage",
+    "monitor", "as required", "ongoing", "appropriate", "support") used for what will be
+    done or be different, with nothing concrete beside it.
 
-    Outcomes should be "Specific" (002_107d890e8677bac8.txt, section 6.3) and actions
-    "SMART (specific, measureable, achievable, relevant and time-bound)"
-    (004_256d3034f79780c2.txt). The words come from the profile's `vague-words` setting;
-    each matches as whole words in any case and in its common forms ("improve":
-    improves, improved, improving, improvement). An outcome's text, its `measure` and an
-    action's text are read. A text with a vague word passes when it also says something
-    concrete: a number or date, a frequency (weekly, every), a month, a named service (a
-    capitalised name that is no person of the plan), or an act that can be checked
-    (attend, complete, book, refer, register, enrol, sign, submit, visit, weigh, record,
-    collect, score). An outcome's text also passes when its measure is concrete.
+    Planned outcomes "should be: Specific" (002_107d890e8677bac8.txt, section 6.3) and
+    actions "SMART (specific, measureable, achievable, relevant and time-bound)"
+    (004_256d3034f79780c2.txt).
+
+    Severity: warning ("should be", 002_107d890e8677bac8.txt, section 6.3).
+
+    The words come from the profile's `vague-words` setting; each matches as whole words
+    in any case and in its common forms ("improve": improves, improved, improving,
+    improvement). An outcome's text, its `measure` and an action's text are read.
+
+    Reading: a vague word counts only where the text uses it for what will be done or be
+    different. Inside the name of a role or a service it says who does the work, not
+    what the work is ("the family support worker", "Family Support Service", "Support and
+    Recovery Team"), so it is passed over. A vague word is part of such a name when the
+    word straight after it, in any case, names a role or a service: worker, service,
+    team, group, officer, assistant, practitioner, co-ordinator (coordinator), manager,
+    lead, staff, hub, centre, unit, project, programme, agency or charity, or their
+    plurals ("family support worker", "support-worker", "support services", "Engagement
+    Officer"); or when "and" (or "&") and a word that is not vague come first ("support
+    and recovery team"). Punctuation ends a name: in "Kerry to seek support, the worker
+    to follow up" the support is what Kerry does. What comes before the vague word does
+    not make a name: "Kerry gets family support" says no more than "support", and "Fay
+    to support and engage Kerry" is two things to do. A name written in capitals
+    ("Northtown Family Support") also passes as a named service (below).
+
+    A text with a vague word passes when it also says something concrete: a number or
+    date, a frequency (weekly, every), a month, a named service (a capitalised name that
+    is no person of the plan), or an act that can be checked (attend, complete, book,
+    refer, register, enrol, sign, submit, visit, weigh, record, collect, score). An
+    outcome's text also passes when its measure is concrete.
 
     Fails:
         action engage "Kerry to engage with services as required"
 
+    Fails:
+        member fay { name "Fay Green" role other }
+        member kerry { name "Kerry Example" role parent }
+        action routine "Fay to support Kerry with the bedtime routine"
+
     Passes:
         action engage "Kerry attends the Northtown Family Hub parenting course weekly"
+
+    Passes:
+        member fay { name "Fay Green" role other }
+        member kerry { name "Kerry Example" role parent }
+        action routine "The family support worker shows Kerry the bedtime routine"
     """
     words = context.profile.words("vague-words")
     texts = []
@@ -219,53 +179,20 @@ def vague_outcome(context: Context) -> Iterator[Finding]:
         texts.append(("outcome", outcome, outcome.text, outcome.measure))
         texts.append(("the measure of outcome", outcome, outcome.measure, None))
     texts += [("action", action, action.text, None) for action in _live(context.plan.actions)]
-    if not _may_be_vague([t.value for _, _, t, _ in texts if t is not None], words):
+    if not wording.may_be_vague([t.value for _, _, t, _ in texts if t is not None], words):
         return  # the patterns cost milliseconds to compile: none is needed here
-    pattern = _vague_pattern(words)
+    pattern = wording.vague_pattern(words)
     if pattern is None:
         return
-    people = _names_of_people(context.plan)
+    people = wording.names_of_people(context.plan)
     for what, node, text, also in texts:
-        words = _vague_words(text.value, pattern) if text is not None else []
-        if words and not any(_is_concrete(t.value, people) for t in (text, also) if t is not None):
-            quoted = ", ".join(f'"{w}"' for w in words)
+        found = wording.vague_words(text.value, pattern) if text is not None else []
+        if found and not any(wording.is_concrete(t.value, people)
+                             for t in (text, also) if t is not None):
+            quoted = ", ".join(f'"{w}"' for w in found)
             yield Finding(text.span, f"{what} `{node.id.name}` is vague: {quoted} with "
                                      "nothing concrete; say what will be done or be different, "
                                      "by whom, how often or how much")
-
-
-# Words that speak of a child without naming one (matched whole, in any case; "child"
-# covers "the child", "each child" and "child's").
-_CHILD_WORDS = ("child", "children", "childs", "baby", "babies", "unborn", "infant", "toddler",
-                "kid", "kids", "young person", "young people", "son", "sons", "daughter",
-                "daughters", "sibling", "siblings", "brother", "brothers", "sister",
-                "sisters", "boy", "boys", "girl", "girls", "teenager", "pupil")
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _child_names(plan: m.Plan) -> frozenset[tuple[str, ...]]:
-    """The children's ids, full and first names and known-as names, and the child words,
-    each as its lower-cased words (a set, not a regex: compiling one per plan is slow)."""
-    names = set(_CHILD_WORDS)
-    for child in plan.children:
-        names.add(child.id.name)
-        for text in (child.name, child.known_as):
-            if text is not None and text.value.strip():
-                names.add(text.value.strip())
-                names.add(text.value.split()[0])
-    return frozenset(tuple(_WORD.findall(name.lower())) for name in names) - {()}
-
-
-def _names_any(text: str, names: frozenset[tuple[str, ...]]) -> bool:
-    """Whether `text` holds one of `names` as whole words, in any case."""
-    words = _WORD.findall(text.lower())
-    for length in {len(name) for name in names}:
-        for start in range(len(words) - length + 1):
-            if tuple(words[start:start + length]) in names:
-                return True
-    return False
 
 
 @rule("CP205", "outcome-not-child-focused", Severity.WARNING,
@@ -275,12 +202,15 @@ def outcome_not_child_focused(context: Context) -> Iterator[Finding]:
     """An outcome whose text names no child and speaks of no child: it says what the
     adults or agencies do, not what changes for the child.
 
-    The plan should include "Specific, achievable, child-focused outcomes"
-    (002_107d890e8677bac8.txt, section 3) and "must maintain a focus on the child"
-    (section 6.2); the core group sets "child-focused milestones"
-    (001_0cf4b60ac317783c.txt). An outcome is about a child when its text holds a child's
-    id, full or first name or `known-as`, or a word such as "child", "children", "baby",
-    "young person", "son" or "daughter" (in any case, as a whole word).
+    The plan "should include ... Specific, achievable, child-focused outcomes"
+    (002_107d890e8677bac8.txt, section 3); the core group sets "child-focused
+    milestones" (001_0cf4b60ac317783c.txt).
+
+    Severity: warning ("should include", 002_107d890e8677bac8.txt, section 3).
+
+    Reading: an outcome is about a child when its text holds a child's id, full or first
+    name or `known-as`, or a word such as "child", "children", "baby", "young person",
+    "son" or "daughter" (in any case, as a whole word).
 
     Fails:
         child amy { name "Amy Example" born 2019-04-12 }
@@ -291,23 +221,25 @@ def outcome_not_child_focused(context: Context) -> Iterator[Finding]:
         outcome course "Amy is fed three meals a day by Kerry"
     """
     outcomes = [outcome for outcome in context.plan.outcomes if outcome.text is not None]
-    names = _child_names(context.plan) if outcomes else frozenset()
+    names = wording.child_names(context.plan) if outcomes else frozenset()
     for outcome in outcomes:
-        if not _names_any(outcome.text.value, names):
+        if not wording.names_any(outcome.text.value, names):
             yield Finding(outcome.text.span,
                           f"outcome `{outcome.id.name}` says nothing about a child: say what "
                           "will be different for the child (name them, or write \"the child\")")
 
 
 @rule("CP206", "unassigned-action", Severity.WARNING, "an action with no `owner`",
-      ref="000_5146a52aabc1ef30.txt, section 4; 003_53fa38a38afc9856.txt")
+      ref="003_53fa38a38afc9856.txt; 000_5146a52aabc1ef30.txt, section 4")
 def unassigned_action(context: Context) -> Iterator[Finding]:
     """An action with no `owner`: a task nobody is responsible for is nobody's task.
 
-    The plan identifies "who will be responsible for undertaking the action"
-    (003_53fa38a38afc9856.txt); each member "must have a specific task"
-    (000_5146a52aabc1ef30.txt, section 2) and "The tasks identified for each core group
-    member ... are undertaken as agreed" (section 4).
+    The plan "should clearly identify ... who will be responsible for undertaking the
+    action" (003_53fa38a38afc9856.txt); the members ensure that "The tasks identified for
+    each core group member in the Child Protection Plan are undertaken as agreed"
+    (000_5146a52aabc1ef30.txt, section 4).
+
+    Severity: warning ("should clearly identify", 003_53fa38a38afc9856.txt).
 
     Fails:
         action book-review "Book Amy's developmental review" { due 2026-02-01 }
@@ -327,8 +259,13 @@ def action_without_due_date(context: Context) -> Iterator[Finding]:
     """An action with no `due` date: it can never be late, so it may never be done.
 
     Core groups "agree key action points with timescales" (003_53fa38a38afc9856.txt,
-    agendas); actions are "time-bound" (004_256d3034f79780c2.txt); the plan includes
-    "time-scales for pieces of work" (000_5146a52aabc1ef30.txt, section 1).
+    agendas) and the plan "should clearly identify ... when it will be achieved"
+    (003_53fa38a38afc9856.txt); actions are "time-bound" (004_256d3034f79780c2.txt); the
+    plan "will cover ... time-scales for pieces of work" (000_5146a52aabc1ef30.txt,
+    section 1).
+
+    Severity: warning ("should clearly identify", 003_53fa38a38afc9856.txt; "will cover",
+    000_5146a52aabc1ef30.txt, section 1).
 
     Fails:
         action book-review "Book Amy's developmental review"
@@ -348,16 +285,25 @@ def action_without_outcome(context: Context) -> Iterator[Finding]:
     """An action that names no `outcome`: work that is not tied to the plan's aims.
 
     "actions correlate to the plan, are centred around risk and are SMART"
-    (004_256d3034f79780c2.txt); the plan links "what outcomes are desired for the child;
-    and what actions are required" (003_53fa38a38afc9856.txt).
+    (004_256d3034f79780c2.txt); the plan "should clearly identify what the need is for
+    the child; what outcomes are desired for the child; and what actions are required"
+    (003_53fa38a38afc9856.txt).
+
+    Severity: warning ("should clearly identify", 003_53fa38a38afc9856.txt).
+
+    Reading: a plan with no outcome at all is CP513's; its actions, which have no outcome
+    to name, are not also reported here.
 
     Fails:
+        outcome appointments "Amy attends every health appointment"
         action book-review "Book Amy's developmental review"
 
     Passes:
         outcome appointments "Amy attends every health appointment"
         action book-review "Book Amy's developmental review" { outcome appointments }
     """
+    if not context.plan.outcomes:
+        return
     for action in _live(context.plan.actions):
         if not action.outcomes:
             yield _missing(action, "action", "`outcome`", "name the outcome it works towards "
@@ -370,18 +316,27 @@ def outcome_without_action(context: Context) -> Iterator[Finding]:
     """An outcome that no action (other than a dropped one) names: nothing is being done
     to reach it.
 
-    The plan holds "Realistic strategies and specific actions to achieve the planned
-    outcomes" (002_107d890e8677bac8.txt, section 3).
+    The plan "should include ... Realistic strategies and specific actions to achieve the
+    planned outcomes" (002_107d890e8677bac8.txt, section 3).
+
+    Severity: warning ("should include", 002_107d890e8677bac8.txt, section 3).
+
+    Reading: a plan with no action at all (or only dropped ones) is CP513's; its
+    outcomes are not also reported here.
 
     Fails:
         outcome appointments "Amy attends every health appointment"
+        outcome meals "Amy has breakfast every day"
+        action breakfast-club "Enrol Amy in the breakfast club" { outcome meals }
 
     Passes:
         outcome appointments "Amy attends every health appointment"
         action book-review "Book Amy's developmental review" { outcome appointments }
     """
-    worked_on = {ident.name for action in _live(context.plan.actions)
-                 for ident in action.outcomes}
+    actions = _live(context.plan.actions)
+    if not actions:
+        return
+    worked_on = {ident.name for action in actions for ident in action.outcomes}
     for outcome in context.plan.outcomes:
         if outcome.id.name not in worked_on:
             yield Finding(outcome.header, f"no action works towards outcome "
@@ -395,17 +350,27 @@ def outcome_without_action(context: Context) -> Iterator[Finding]:
 def need_without_outcome(context: Context) -> Iterator[Finding]:
     """A need that no outcome names: an assessed need the plan does nothing about.
 
-    The plan starts from "Identification of the child's needs derived from the findings
-    of the Single Assessment" (002_107d890e8677bac8.txt, section 3) and says "what the
-    need is for the child; what outcomes are desired" (003_53fa38a38afc9856.txt).
+    The plan "should include ... Identification of the child's needs derived from the
+    findings of the Single Assessment" and "Specific, achievable, child-focused outcomes"
+    (002_107d890e8677bac8.txt, section 3); it "should clearly identify what the need is
+    for the child; what outcomes are desired for the child" (003_53fa38a38afc9856.txt).
+
+    Severity: warning ("should include", 002_107d890e8677bac8.txt, section 3).
+
+    Reading: a plan with no outcome at all is CP513's; its needs are not also reported
+    here.
 
     Fails:
         need health "Amy's health needs are not being met"
+        need food "Amy is often hungry at school"
+        outcome meals "Amy has breakfast every day" { need food }
 
     Passes:
         need health "Amy's health needs are not being met"
         outcome appointments "Amy attends every health appointment" { need health }
     """
+    if not context.plan.outcomes:
+        return
     answered = {ident.name for outcome in context.plan.outcomes for ident in outcome.needs}
     for need in context.plan.needs:
         if need.id.name not in answered:
@@ -420,12 +385,15 @@ def owner_not_member(context: Context) -> Iterator[Finding]:
     """An action whose `owner` is an excluded person or a child (the `child` block), not a
     core group member.
 
-    "Each member must have a specific task" and "Members of the core group share
-    responsibility for the implementation of the Child Protection Plan"
+    The core group's members "should be working directly and actively with the child
+    and/or family on a specific task outlined in the plan", and "Members of the core
+    group share responsibility for the implementation of the Child Protection Plan"
     (000_5146a52aabc1ef30.txt, section 2): the plan's tasks are its members'. Someone
     excluded takes no part in the core group; a child who takes part is a member with
     role `child`, and that member owns the task. An owner that is not defined at all is
     CP103's.
+
+    Severity: warning ("should be working", 000_5146a52aabc1ef30.txt, section 2).
 
     Fails:
         excluded dan { name "Dan Example" role parent reason "A court order" }
@@ -457,26 +425,42 @@ def _child_member_hint(plan: m.Plan, child: str) -> str:
     return "make them a member (`role child`) or give the task to a member"
 
 
-@rule("CP212", "due-after-review", Severity.WARNING,
-      "an outcome or action due after the next review conference",
+@rule("CP212", "no-review-point", Severity.INFO,
+      "an outcome due after the next review conference with no milestone on or before it",
       ref="002_107d890e8677bac8.txt, section 3")
-def due_after_review(context: Context) -> Iterator[Finding]:
-    """An open action due, or an outcome to be reached, after the next review
-    conference, so that the review cannot judge it.
+def no_review_point(context: Context) -> Iterator[Finding]:
+    """An outcome to be reached after the next review conference that has no `milestone`
+    on or before that review: the review has nothing of it to judge.
 
-    The plan sets "Points at which progress will be reviewed and the means by which it
-    will be judged" (002_107d890e8677bac8.txt, section 3). The next review conference is
-    the first on or after `--today`. An outcome due later passes when it has a
-    `milestone` on or before that review: the review judges the milestone. Actions that
-    are done pass.
+    The plan "should include ... Points at which progress will be reviewed and the means
+    by which it will be judged" (002_107d890e8677bac8.txt, section 3); the first core
+    group is to "establish child-focused milestones and specific outcome measures"
+    (001_0cf4b60ac317783c.txt). An outcome may rightly take longer than the time to the
+    next review (a 12-week course, a school year): that is not a fault, and the rule
+    does not ask for it to be brought forward. A milestone on the way gives the review a
+    point to judge progress by.
+
+    Severity: info. Section 3's "should include" asks for points at which progress is
+    reviewed, and the review conferences are such points; a milestone before the next
+    review for each longer outcome is good practice that no source words as a
+    requirement.
+
+    Reading: the next review conference is the first one on or after `--today`. An
+    outcome due on the day of that review, or with a milestone (`milestone "..." by
+    DATE`) on or before it, passes. Actions are not judged: an action's `due` date is
+    when it is to be done, however long after the review that is, and the outcome it
+    works towards carries the points of review. An outcome with no `by` date is CP202's.
 
     Fails:
         conference review 2026-04-08
-        action book-review "Book Amy's developmental review" { due 2026-05-01 }
+        outcome bedtime "Amy is in bed by 8pm on school nights" { by 2026-06-30 }
 
     Passes:
         conference review 2026-04-08
-        action book-review "Book Amy's developmental review" { due 2026-04-01 }
+        outcome bedtime "Amy is in bed by 8pm on school nights" {
+          by 2026-06-30
+          milestone "Amy is in bed by 8pm on three school nights a week" by 2026-04-01
+        }
     """
     review = facts.next_review(context.plan, context.today)
     if review is None:
@@ -489,15 +473,9 @@ def due_after_review(context: Context) -> Iterator[Finding]:
                 and not any(_on_or_before(s.by, day) for s in outcome.milestones)):
             yield Finding(outcome.by.span,
                           f"outcome `{outcome.id.name}` is due {outcome.by.text}, after the "
-                          f"next review conference ({review.date.text}): bring it forward or "
-                          "add a `milestone` the review can judge", related)
-    for action in _live(context.plan.actions):
-        done = action.status is not None and action.status.value.text == "done"
-        if not done and _after(action.due, day):
-            yield Finding(action.due.span,
-                          f"action `{action.id.name}` is due {action.due.text}, after the "
-                          f"next review conference ({review.date.text}), which cannot judge "
-                          "it: bring it forward or split it", related)
+                          f"next review conference ({review.date.text}), and has no milestone "
+                          "on or before it: add a step the review can judge progress by "
+                          '(`milestone "..." by DATE`)', related)
 
 
 def _after(date: m.Date | None, day) -> bool:
@@ -508,17 +486,19 @@ def _on_or_before(date: m.Date | None, day) -> bool:
     return date is not None and date.value is not None and date.value <= day
 
 
-@rule("CP213", "impossible-timescale", Severity.ERROR,
+@rule("CP213", "impossible-timescale", Severity.WARNING,
       "a due date before the initial conference or before the action was agreed",
       ref="002_107d890e8677bac8.txt, section 6.2")
 def impossible_timescale(context: Context) -> Iterator[Finding]:
     """A date by which something is due that comes before the plan existed (the initial
     conference) or, for an action, before the date it was `agreed`.
 
-    Timescales should not be "too short or unachievable" (002_107d890e8677bac8.txt,
-    section 6.2); one that ends before it starts is both, and is usually a mistyped date.
-    An action's `due`, an outcome's `by` and a milestone's `by` are checked. A date on
-    the day itself is possible.
+    "Objectives should be reasonable and timescales not too short or unachievable"
+    (002_107d890e8677bac8.txt, section 6.2); one that ends before it starts is both, and
+    is usually a mistyped date. An action's `due`, an outcome's `by` and a milestone's
+    `by` are checked. A date on the day itself is possible.
+
+    Severity: warning ("should be reasonable", 002_107d890e8677bac8.txt, section 6.2).
 
     Fails:
         conference initial 2026-01-12
@@ -563,15 +543,20 @@ def _before(what: str, due: m.Date | None, start: m.Date | None, event: str) -> 
                    (Related(f"{event}: {start.text}", start.span),))
 
 
-@rule("CP214", "monitoring-only-plan", Severity.WARNING,
+@rule("CP214", "monitoring-only-plan", Severity.INFO,
       "every action is monitoring, with no recorded reason",
       ref="000_5146a52aabc1ef30.txt, sections 4 and 5")
 def monitoring_only_plan(context: Context) -> Iterator[Finding]:
     """A plan whose every action is `monitoring`, with no `monitoring-only "reason"`.
 
     A plan of monitoring alone changes nothing for the child. The guidance allows it
-    only "in extreme cases, ie, non co-operation by parents" (000_5146a52aabc1ef30.txt,
+    only "in extreme cases, ie, non co-operation by parents", when "the Child Protection
+    Plan may only consist of monitoring by core group members" (000_5146a52aabc1ef30.txt,
     section 5; "in the extreme", section 4): record why with `monitoring-only`.
+
+    Severity: info. The guidance says when such a plan "may" be made, and no source says
+    it "must" or "should" not be made otherwise, or that the reason be recorded: asking
+    for the reason is good practice.
 
     Fails:
         action weigh "Weigh Leo monthly" { monitoring }
@@ -583,13 +568,14 @@ def monitoring_only_plan(context: Context) -> Iterator[Finding]:
     plan = context.plan
     actions = _live(plan.actions)
     if actions and plan.monitoring_only is None and all(a.monitoring for a in actions):
-        yield Finding(plan.header, f"every action in the plan ({len(actions)}) only monitors: "
-                                   "add actions that change things for the child, or record "
-                                   'why the plan only monitors (`monitoring-only "reason"`)',
-                      within=plan.span)
+        count = f"{len(actions)} action" + ("s" if len(actions) > 1 else "")
+        yield Finding(plan.header, f"every action in the plan ({count}) only "
+                                   "monitors: add actions that change things for the child, or "
+                                   'record why the plan only monitors (`monitoring-only '
+                                   '"reason"`)', within=plan.span)
 
 
 RULES = (outcome_without_measure, outcome_without_date, outcome_without_need, vague_outcome,
          outcome_not_child_focused, unassigned_action, action_without_due_date,
          action_without_outcome, outcome_without_action, need_without_outcome, owner_not_member,
-         due_after_review, impossible_timescale, monitoring_only_plan)
+         no_review_point, impossible_timescale, monitoring_only_plan)

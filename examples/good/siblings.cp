@@ -80,7 +80,8 @@ plan "Maya and Leo Sample" {
   }
 
   contact maya by ola every 2 weeks { alone }
-  contact leo by nina every 2 weeks { alone }
+  contact leo by ola every 2 weeks { alone }
+  contact leo by nina every 2 weeks
   communication "Any member who hears of an incident tells Ola the same day by phone, then by secure email"
 
   contingency """
