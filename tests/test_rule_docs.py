@@ -44,3 +44,19 @@ def test_passing_example_is_clean_for_the_rule(rule):
     assert examples, f"{rule.code} documents no passing example"
     for example in examples:
         assert rule.code not in codes(example), example
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_every_rule_states_its_severity_by_the_policy(rule):
+    """docs/rules.md's policy: each rule's `Severity:` line names its default severity and
+    quotes the word that decides it (or says why it departs, as CP1 does)."""
+    lines = [line for line in rule.doc.splitlines() if line.startswith("Severity:")]
+    assert len(lines) == 1, f"{rule.code} has no single `Severity:` line"
+    assert lines[0].startswith(f"Severity: {rule.severity.value}"), lines[0]
+    severity_paragraph = rule.doc.split("Severity:", 1)[1].split("\n\n", 1)[0]
+    words = {"error": ("must", "shall"), "warning": ("should", "will", "is expected to")}
+    if rule.code.startswith("CP1"):
+        assert rule.severity.value in ("error", "warning")
+    elif rule.severity.value in words and rule.code != "CP511":  # CP511: the issue's choice
+        assert any(word in severity_paragraph.lower() for word in words[rule.severity.value]), (
+            f"{rule.code}: its `Severity:` line quotes no {' or '.join(words[rule.severity.value])}")

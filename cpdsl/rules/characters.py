@@ -24,8 +24,11 @@ def hidden_character(context: Context) -> Iterator[Finding]:
     character is invisible, and some programs stop reading at it or act on it. cplint
     shows such characters escaped (`<U+202E>`) in all its output. One finding a word (a
     run of characters between spaces), at its first such character, so that a file full
-    of them (UTF-16 read as UTF-8) is not a finding a character. The marks that right-to-left names need (U+200E, U+200F,
-    U+061C) are not flagged.
+    of them (UTF-16 read as UTF-8) is not a finding a character. The marks that
+    right-to-left names need (U+200E, U+200F, U+061C) are not flagged.
+
+    Severity: warning. No guidance speaks of characters: the plan may be right, but what a
+    reader sees may not be what it says.
 
     Fails:
         views child "Amy says she likes school\u202e dinners"

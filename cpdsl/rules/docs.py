@@ -25,6 +25,13 @@ Every rule cplint has: what it checks, why, and an example that fails and one th
 the rules. A project chooses rules and changes severities in its configuration, and a plan
 accepts a finding where it stands with a suppression comment that gives the reason (see
 CP107 and the README).
+
+**Severities.** One policy decides every rule's default severity: the strongest word among the sources
+the rule cites. `must` or `shall` make it an **error**; `should`, `will` or `is expected
+to` a **warning**; good practice with no such word **info**. Each rule's documentation
+quotes that word, with its source, in its `Severity:` line, or says why it departs (the
+language's own rules, CP1, are errors: what cplint cannot read it cannot check). A
+project's configuration or a profile's `[severity]` table may change any of them.
 """
 
 

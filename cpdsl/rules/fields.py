@@ -21,6 +21,9 @@ def missing_field(context: Context) -> Iterator[Finding]:
     Where another rule covers a missing field (an action's `owner` and `due`, an
     outcome's `measure` and `by`, an exclusion's `reason`), that rule reports it instead.
 
+    Severity: error. The catalogue makes every rule of the language and its references (CP1)
+    an error: what cplint cannot read or resolve, it cannot check.
+
     Fails:
         member kerry { role parent }
 

@@ -24,6 +24,9 @@ def duplicate_id(context: Context) -> Iterator[Finding]:
     that takes a statement once (a member's `name`, the plan's `chair`) and has it twice
     is reported too: the first is used.
 
+    Severity: error. The catalogue makes every rule of the language and its references (CP1)
+    an error: what cplint cannot read or resolve, it cannot check.
+
     Fails:
         member sam { name "Sam Patel" role social-worker }
         member sam { name "Sam Green" role teacher }
@@ -53,6 +56,9 @@ def undefined_reference(context: Context) -> Iterator[Finding]:
 
     A reference must name something the plan defines, of the right kind: `owner` and
     `chair` name people, `need` a need, `outcome` an outcome, `contact` a child.
+
+    Severity: error. The catalogue makes every rule of the language and its references (CP1)
+    an error: what cplint cannot read or resolve, it cannot check.
 
     Fails:
         member sam { name "Sam Patel" role social-worker }

@@ -47,11 +47,11 @@ def first_review_late(context: Context) -> Iterator[Finding]:
     CONFERENCE", "3 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "The first
     RCPC takes place within three months of the ICPC" (Working Together 2023, as the
     england profile cites it); in Scotland, where the first review comes later, "Review
-    CPPMs should be held within six months of the CPPM" (National Guidance 2021, as the
-    scotland profile cites it).
+    CPPMs should be held within six months of the CPPM" (Highland's child protection
+    procedures 2024, adapted from the National Guidance, as the scotland profile cites it).
 
-    Severity: warning ("should be held within six months", National Guidance 2021, as the
-    scotland profile cites it). The five local documents give the timetable with no such
+    Severity: warning ("should be held within six months", Highland's procedures, as the
+    scotland profile cites them). The five local documents give the timetable with no such
     word.
 
     Reading: the first review conference is the first after the initial conference.
@@ -111,11 +111,11 @@ def review_interval(context: Context) -> Iterator[Finding]:
     Source: the flow chart in 003_53fa38a38afc9856.txt: "REVIEW CHILD PROTECTION
     CONFERENCE", "6 months", "REVIEW CHILD PROTECTION CONFERENCE"; nationally, "then
     again, at least every six months" (Working Together 2023, as the england profile cites
-    it); in Scotland, "Thereafter, reviews should take place six-monthly" (National
-    Guidance 2021, as the scotland profile cites it).
+    it); in Scotland, "Thereafter, reviews should take place six-monthly" (Highland's child
+    protection procedures 2024, as the scotland profile cites them).
 
-    Severity: warning ("should take place six-monthly", National Guidance 2021, as the
-    scotland profile cites it). The five local documents give the timetable with no such
+    Severity: warning ("should take place six-monthly", Highland's procedures, as the
+    scotland profile cites them). The five local documents give the timetable with no such
     word.
 
     Reading: each review conference is measured from the review before it. Where the last

@@ -12,6 +12,9 @@ SYNTAX_ERROR = Rule(
     value) and reads on, so every mistake in the file is reported and the rest of the
     plan is still checked.
 
+    Severity: error. The catalogue makes every rule of the language and its references (CP1)
+    an error: what cplint cannot read or resolve, it cannot check.
+
     Fails:
         action book-review "Book the review" {
           due 2026-2-1
@@ -30,6 +33,9 @@ UNKNOWN_KEYWORD = Rule(
 
     Usually a slip of the keyboard: cplint names the keyword it most looks like among
     those the block can hold.
+
+    Severity: error. The catalogue makes every rule of the language and its references (CP1)
+    an error: what cplint cannot read or resolve, it cannot check.
 
     Fails:
         member sam { nmae "Sam Patel" role social-worker }

@@ -483,12 +483,12 @@ def missed_core_group(context: Context) -> Iterator[Finding]:
     profile's interval where the plan sets none) from the first core group held on or
     after each conference, up to the next conference, and none on or after the day the
     plan `ended`: RULES.md's "from the first core group held, up to the next review
-    conference" is read for each stretch between conferences, as the West Midlands
-    briefing arranges the core groups "between conferences" at the first one after each.
+    conference" is read for each stretch between conferences. The core groups "between
+    conferences" are arranged at the first one after each (004_256d3034f79780c2.txt).
     A record is near a planned date when it is within half an interval of it (2 weeks for
     4-weekly meetings); a `cancelled` meeting is a record. A planned date is judged once
-    that half interval after it has passed as of today, so "more than a few days in the
-    past" is half an interval. The finding points at the
+    that half interval after it has passed as of today, so a date more than a few days in
+    the past is one half an interval past. The finding points at the
     `core-groups` interval, or at the core group the dates count from where the plan
     sets none.
 

@@ -26,6 +26,9 @@ UNUSED_SUPPRESSION = Rule(
     configuration turns off is not reported. CP107 itself cannot be suppressed in a
     comment: turn it off with `ignore = ["CP107"]` in the configuration.
 
+    Severity: warning. No guidance speaks of suppressions: a suppression that hides nothing
+    does not make the plan wrong, but it would hide a real finding tomorrow.
+
     Fails:
         member sam { name "Sam Patel" role social-worker lead }
         # cplint: ignore[CP105] a local role agreed with the team manager

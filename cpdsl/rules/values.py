@@ -19,6 +19,9 @@ def invalid_date(context: Context) -> Iterator[Finding]:
 
     Every timescale is counted from dates, so one that does not exist cannot be judged.
 
+    Severity: error. The catalogue makes every rule of the language and its references (CP1)
+    an error: what cplint cannot read or resolve, it cannot check.
+
     Fails:
         conference initial 2026-02-30
 
@@ -68,6 +71,9 @@ def invalid_value(context: Context) -> Iterator[Finding]:
     Roles, categories of abuse or neglect, Assessment Framework domains, action statuses,
     kinds of conference and meeting, recommendations and profile names each come from
     a list (see docs/language.md); a slip gets "did you mean ...?".
+
+    Severity: error. The catalogue makes every rule of the language and its references (CP1)
+    an error: what cplint cannot read or resolve, it cannot check.
 
     Fails:
         member sam { name "Sam Patel" role socialworker }
