@@ -98,8 +98,8 @@ def test_a_child_member_signs_and_an_interpreter_is_not_asked_to():
     assert (finding.code, finding.span.line) == ("CP508", line_of(text, "member nia-m"))
     assert finding.message == (
         "member `nia-m` has not signed the plan: every member of the core group, family and "
-        "children included, should sign it (`signed nia-m DATE`) (002_107d890e8677bac8.txt, "
-        "section 3)")
+        "children included, should sign it (`signed nia-m DATE`) (Partnership plans and core "
+        "groups procedure, s3)")
     text = COMPLETE.replace("role interpreter", "role other")
     assert found(text) == {(line_of(text, "member ifor"), "CP508")}
 
@@ -125,7 +125,7 @@ def test_a_child_the_lead_never_sees_alone_shows_the_arrangements():
     assert finding.message == (
         "no arrangement for the lead social worker `lee` to see child `owen` alone: add "
         "`{ alone }` to lee's contact arrangement with owen, or add one in which owen is seen "
-        "alone (002_107d890e8677bac8.txt, section 3)")
+        "alone (Partnership plans and core groups procedure, s3)")
     assert [(r.message, r.span.line) for r in finding.related] == [
         ("owen is seen here by `lee`, not alone", line_of(text, "contact owen by lee")),
         ("owen is seen here not alone, by `tal`, who is not the lead social worker",
@@ -139,7 +139,7 @@ def test_someone_else_seeing_the_child_alone_is_not_the_lead():
     assert finding.message == (
         "no arrangement for the lead social worker `lee` to see child `owen` alone: add "
         "`contact owen by lee every 2 weeks { alone }` (or as often as agreed) "
-        "(002_107d890e8677bac8.txt, section 3)")
+        "(Partnership plans and core groups procedure, s3)")
     [related] = finding.related
     assert related.message == "owen is seen here alone, by `tal`, who is not the lead social worker"
 
@@ -154,7 +154,7 @@ def test_with_no_lead_marked_a_social_worker_counts():
     assert got[0].message == (
         "no arrangement for the lead social worker to see child `nia` alone, and no member is "
         "marked `lead`: mark the lead social worker `lead` and add `{ alone }` to their contact "
-        "arrangement with nia (002_107d890e8677bac8.txt, section 3)")
+        "arrangement with nia (Partnership plans and core groups procedure, s3)")
 
 
 def test_an_unborn_child_is_asked_for_nothing_until_born():
@@ -240,10 +240,10 @@ def test_messages_of_what_the_plan_should_include():
     assert got["CP501"].message == (
         "no contingency plan: the plan should say what is done if circumstances change "
         'significantly and need prompt action (`contingency "..."`) '
-        "(002_107d890e8677bac8.txt, section 3)")
+        "(Partnership plans and core groups procedure, s3)")
     assert got["CP504"].message == (
         "no contact arrangement for child `nia`: say who sees nia and how often (`contact nia "
-        "by WHO every 2 weeks`) (002_107d890e8677bac8.txt, section 3)")
+        "by WHO every 2 weeks`) (Partnership plans and core groups procedure, s3)")
     assert got["CP511"].message == (
         "no category of abuse or neglect: the procedures of profile `england` need the plan to "
         "name one (`category neglect`) (Working Together 2023)")
@@ -272,7 +272,7 @@ def test_missing_outcomes_is_one_finding_that_names_what_is_missing(parts, missi
     assert finding.message == (
         f"the plan has {missing}: it should include the child's needs, the outcomes wanted "
         "for the child and the actions to reach them (`need`, `outcome` and `action`) "
-        "(002_107d890e8677bac8.txt, section 3)")
+        "(Partnership plans and core groups procedure, s3)")
 
 
 def test_an_assessment_due_after_the_first_review_points_at_its_date_and_the_review():
@@ -284,7 +284,8 @@ def test_an_assessment_due_after_the_first_review_points_at_its_date_and_the_rev
     assert finding.message == (
         "this assessment is due 2026-04-02, after the first review conference (2026-04-01), "
         "which is to hear it completed: bring its due date forward to 2026-04-01 or before "
-        "(003_53fa38a38afc9856.txt, flow chart; 002_107d890e8677bac8.txt, section 2)")
+        "(Core group flow chart and agendas, flow chart; Partnership plans and core groups "
+        "procedure, s2)")
     [related] = finding.related
     assert (related.message, related.span.line) == (
         "the first review conference is on 2026-04-01", line_of(text, "conference review"))

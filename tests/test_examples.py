@@ -44,3 +44,16 @@ def test_every_example_is_described_for_trainers():
     readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
     for path in [*GOOD, *MISTAKES, EXAMPLES / "amy.cp"]:
         assert str(path.relative_to(EXAMPLES)) in readme, path
+
+
+def test_the_readme_shows_what_make_demo_prints():
+    from click.testing import CliRunner
+
+    from cpdsl.cli import main
+
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    command = ".venv/bin/cplint --today 2026-03-01 examples/amy.cp; status=$?; test $status -le 1\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    result = CliRunner().invoke(main, ["--today", "2026-03-01", "--color", "never",
+                                       str(EXAMPLES / "amy.cp")])
+    assert result.output.replace(str(EXAMPLES / "amy.cp"), "examples/amy.cp") == shown

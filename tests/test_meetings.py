@@ -109,9 +109,9 @@ def test_absent_without_report_points_at_the_person_and_says_what_happened():
     assert first.message == (
         "`ria` sent apologies for the core group on 2026-01-20 and no written report from "
         "them was received: a professional who cannot attend should send one (write "
-        "`{ report received }` once it came) (000_5146a52aabc1ef30.txt, section 4; "
-        "003_53fa38a38afc9856.txt, reports provided by non-attendees; "
-        "004_256d3034f79780c2.txt)")
+        "`{ report received }` once it came) (Bolton core group guidance, s4; "
+        "Core group flow chart and agendas, reports provided by non-attendees; "
+        "West Midlands core groups briefing)")
 
 
 @pytest.mark.parametrize("role", ["parent", "carer", "relative", "child", "teachr", None])
@@ -164,7 +164,7 @@ def test_cancelled_without_reason_points_at_cancelled():
     plan = parse(text).plan
     assert finding.span == plan.meetings[2].cancelled.span
     assert "2026-02-24 was cancelled with no reason" in finding.message
-    assert "004_256d3034f79780c2.txt" in finding.message
+    assert "West Midlands core groups briefing" in finding.message
 
 
 def test_child_views_counts_advocates_and_children_not_parents():
@@ -210,7 +210,7 @@ def test_absent_family_views_points_at_the_meeting_and_relates_the_entry():
         "`kerry` (Kerry Example), a parent in the core group, sent apologies for the core "
         "group on 2026-01-20 and its record holds no views of theirs: when family members or "
         'children do not attend, record their views (`views kerry "..."` or `views parents '
-        '"..."`) (000_5146a52aabc1ef30.txt, appendix)')
+        '"..."`) (Bolton core group guidance, appendix)')
     assert finding.related[0].span == meeting.apologies[0].member.span
     assert finding.related[0].message == "`kerry` is listed here"
 
@@ -236,7 +236,7 @@ def test_absent_child_views_and_the_voice_of_the_child():
     assert finding.code == "CP606"
     relative = FAMILY.replace("role parent", "role relative").replace("views child", "views uzo")
     (finding,) = findings(relative, "CP607")
-    assert '(`views kerry "..."`) (000_5146a52aabc1ef30.txt, appendix)' in finding.message
+    assert '(`views kerry "..."`) (Bolton core group guidance, appendix)' in finding.message
     assert "a relative in the core group" in finding.message
 
 

@@ -131,7 +131,7 @@ def test_member_without_task_names_the_member_and_the_source():
     (finding,) = findings(text, "CP304")
     assert finding.span == parse(text).plan.members[2].header
     assert "`ria` (Ria Khan)" in finding.message
-    assert "000_5146a52aabc1ef30.txt, section 2" in finding.message
+    assert "Bolton core group guidance, s2" in finding.message
 
 
 def test_contact_and_assessment_are_tasks():
@@ -223,8 +223,8 @@ def test_a_child_is_asked_for_from_their_12th_birthday_as_of_today():
         "it and is not recorded as excluded: a child of 12 years or older (the profile's "
         "`core-group-member-age`) takes part or is represented; add a member with role "
         "`child` or `advocate` `for ama`, or an `excluded` entry with the reason "
-        "(001_0cf4b60ac317783c.txt, core group membership; 002_107d890e8677bac8.txt, "
-        "sections 2 and 6.4)")
+        "(Wales core group procedure, core group membership; Partnership plans and core "
+        "groups procedure, s2 and s6.4)")
     (finding,) = findings_on(dt.date(2030, 3, 1), ONE_CHILD, "CP307")
     assert "`ama` (Ama Example), 16 years old," in finding.message
 
@@ -297,8 +297,8 @@ def test_an_excluded_child_matched_to_no_child_is_judged():
     (finding,) = findings(text, "CP306")
     assert finding.message == (
         "no member is named to tell `zed` (Zed Example) about the core group's meetings and "
-        "decisions: add `informed-by` with a member's id (000_5146a52aabc1ef30.txt, "
-        "section 2)")
+        "decisions: add `informed-by` with a member's id (Bolton core group guidance, "
+        "s2)")
 
 
 # -- CP312: the first core group's chair -----------------------------------------------
@@ -324,7 +324,7 @@ def test_first_core_group_chair_points_at_the_chair_and_cites_the_profile():
     assert finding.message == (
         "the first core group, on 2026-01-20, is chaired by `sam` (Sam Patel), role "
         "`social-worker`: this profile's procedure has the first core group chaired by the "
-        "team manager (a member with role `team-manager`) (003_53fa38a38afc9856.txt, flow "
+        "team manager (a member with role `team-manager`) (Core group flow chart and agendas, flow "
         "chart)")
 
 

@@ -104,7 +104,7 @@ def test_no_review_point_message_and_the_review_it_is_after():
     assert finding.message == (
         "outcome `bedtime` is due 2026-06-30, after the next review conference (2026-04-08), "
         "and has no milestone on or before it: add a step the review can judge progress by "
-        '(`milestone "..." by DATE`) (002_107d890e8677bac8.txt, section 3)')
+        '(`milestone "..." by DATE`) (Partnership plans and core groups procedure, s3)')
     [related] = finding.related
     assert (related.message, related.span.line) == (
         "the next review conference is on 2026-04-08", 2)
@@ -159,7 +159,7 @@ def test_monitoring_only_message_counts_the_actions():
     assert finding.message == (
         "every action in the plan (1 action) only monitors: add actions that change things "
         'for the child, or record why the plan only monitors (`monitoring-only "reason"`) '
-        "(000_5146a52aabc1ef30.txt, sections 4 and 5)")
+        "(Bolton core group guidance, s4 and s5)")
     [finding] = findings(one + 'action visit "Visit Leo" { monitoring }\n', "CP214")
     assert "(2 actions)" in finding.message
 
@@ -222,8 +222,8 @@ def test_vague_words_in_the_names_of_roles_and_services(text, quoted):
         [finding] = found
         assert finding.message == (f"action `a` is vague: {', '.join(quoted)} with nothing "
                                    "concrete; say what will be done or be different, by whom, "
-                                   "how often or how much (002_107d890e8677bac8.txt, section "
-                                   "6.3; 004_256d3034f79780c2.txt)")
+                                   "how often or how much (Partnership plans and core "
+                                   "groups procedure, s6.3; West Midlands core groups briefing)")
 
 
 def test_a_role_in_a_measure_is_not_vague_but_the_outcome_still_is():

@@ -70,8 +70,8 @@ def test_first_core_group_message_gives_the_facts_and_the_profile():
     [finding] = findings(text, "CP401")
     assert finding.message.startswith(
         "first core group on 2026-01-30 is 14 working days after the initial conference on "
-        "2026-01-12; the bolton profile allows 10 working days (000_5146a52aabc1ef30.txt, "
-        "section 3)")
+        "2026-01-12; the bolton profile allows 10 working days (Bolton core group guidance, "
+        "s3)")
     assert finding.span.line == 4  # the meeting's date
     [related] = finding.related
     assert related.span.line == 3 and "initial conference on 2026-01-12" in related.message
@@ -85,7 +85,7 @@ def test_the_same_gap_is_late_under_west_midlands():
     [finding] = findings(plan(*INTERVAL, profile="west-midlands"), "CP403")
     assert finding.message == (
         "core group on 2026-02-26 is 6 weeks after the core group on 2026-01-15; the "
-        "west-midlands profile allows 4 weeks (004_256d3034f79780c2.txt)")
+        "west-midlands profile allows 4 weeks (West Midlands core groups briefing)")
 
 
 def test_the_same_gap_is_in_time_under_bolton():
@@ -297,7 +297,7 @@ def test_overdue_is_as_of_today():
 EARLY_END = ("the first review conference, on {day}, recommends ending the plan with no "
              "exceptional circumstances recorded: de-registration should not be considered at "
              "the first review conference unless there are exceptional circumstances "
-             "(000_5146a52aabc1ef30.txt, section 4): record them in `exceptional \"...\"`")
+             "(Bolton core group guidance, s4): record them in `exceptional \"...\"`")
 
 
 def at(finding) -> tuple[int, int]:
@@ -369,7 +369,7 @@ def longer_interval(person: str, *, reason: bool = True) -> str:
 
 NOT_THE_MANAGER = (
     "core groups planned every 8 weeks are agreed by {who}, whose agreement does not count: "
-    "the bolton profile allows 6 weeks (000_5146a52aabc1ef30.txt, section 3) unless the "
+    "the bolton profile allows 6 weeks (Bolton core group guidance, s3) unless the "
     "keyworker's line manager agrees: make `agreed-by` name the line manager, a member with "
     "role `team-manager`")
 
@@ -413,7 +413,7 @@ def test_an_agreement_by_a_parent_without_a_reason_gives_both_findings():
                                               reason=False), "CP403")
     assert missing.message == (
         "core groups planned every 8 weeks; the bolton profile allows 6 weeks "
-        "(000_5146a52aabc1ef30.txt, section 3) unless the keyworker's line manager (a member "
+        "(Bolton core group guidance, s3) unless the keyworker's line manager (a member "
         "with role `team-manager`) agrees and the reason is recorded: add `reason` to the "
         "`core-groups` block")
     assert at(missing) == (4, 21)
@@ -432,7 +432,7 @@ def test_a_gap_the_plan_s_own_interval_does_not_allow_gives_both_numbers_with_un
     assert finding.message == (
         "core group on 2026-01-08 is 17 weeks after the core group on 2025-09-11; the plan's "
         "`core-groups every 8 weeks` allows 8 weeks, and the bolton profile 6 weeks "
-        "(000_5146a52aabc1ef30.txt, section 3)")
+        "(Bolton core group guidance, s3)")
 
 
 # -- CP410: judged once the last core group before the review has been held ----------------------
@@ -452,7 +452,7 @@ def test_the_next_review_is_judged_on_the_day_its_last_core_group_is_held():
     [finding] = findings(text, "CP410", today=D(2026, 2, 26))
     assert finding.message == (
         "core group on 2026-02-26, the last before the review conference on 2026-03-26, has "
-        "no `recommendation` (`continue` or `end`) to it (004_256d3034f79780c2.txt)")
+        "no `recommendation` (`continue` or `end`) to it (West Midlands core groups briefing)")
     assert at(finding) == (8, 3)
     [related] = finding.related
     assert related.span.line == 3 and related.message == (
@@ -500,7 +500,7 @@ def test_a_later_review_without_a_recommendation_gives_the_full_message():
     assert finding.message == (
         "review conference on 2025-11-24 records no `recommendation`: after the first review "
         "conference, de-registration should be considered at each one "
-        "(000_5146a52aabc1ef30.txt, section 4): record what it decided, `recommendation "
+        "(Bolton core group guidance, s4): record what it decided, `recommendation "
         "continue` or `recommendation end`")
     assert at(finding) == (4, 3)  # the conference's header
     [related] = finding.related

@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
+from cpdsl.citations import for_people
 from cpdsl.diagnostics import Diagnostic, Related, Severity
 from cpdsl.index import PlanIndex
 from cpdsl.model import Plan, Span
@@ -79,8 +80,9 @@ class Rule(NamedTuple):
             message = finding.message
             if self.ref and ".txt" not in message:
                 message = f"{message} ({self.ref})"
-            yield Diagnostic(self.code, self.name, self.severity, message, finding.at,
-                             finding.related)
+            related = tuple(r._replace(message=for_people(r.message)) for r in finding.related)
+            yield Diagnostic(self.code, self.name, self.severity, for_people(message),
+                             finding.at, related)
 
     @property
     def doc(self) -> str:
