@@ -311,19 +311,12 @@ def _read_bytes(path: str, error=ConfigError) -> bytes:
 
 
 def _parsetoml_value(data: bytes, path: str) -> dict:
-    import tomllib
+    from cpdsl.toml_text import NotToml, parse_toml
 
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{shown(path)}: not UTF-8 text; save the file as UTF-8") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{shown(path)}: not valid TOML: {error}") from None
-    except ValueError:  # tomllib turns digits into an int, which Python limits
-        raise ConfigError(f"{shown(path)}: not valid TOML: a number too long to read") from None
-    except RecursionError:  # tomllib reads nested lists and tables by recursion
-        raise ConfigError(f"{shown(path)}: not valid TOML: lists or tables nested too deeply "
-                          "to read") from None
+        return parse_toml(data)
+    except NotToml as problem:
+        raise ConfigError(f"{shown(path)}: {problem}") from None
 
 
 def _readtoml_value(path: str) -> dict:

@@ -259,7 +259,7 @@ def _base_path(extends: str, path: str, seen: tuple[str, ...], where: str) -> st
 
 
 def _read(path: str) -> dict:
-    import tomllib
+    from cpdsl.toml_text import NotToml, parse_toml
 
     where = shown(path)
     try:
@@ -268,19 +268,9 @@ def _read(path: str) -> dict:
     except OSError as error:
         raise ProfileError(f"{where}: cannot be read ({error.strerror or error})") from None
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ProfileError(f"{where}: not UTF-8 text; save the file as UTF-8") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ProfileError(f"{where}: not valid TOML: {error}") from None
-    except ValueError:  # tomllib turns digits into an int, which Python limits
-        import sys
-
-        raise ProfileError(f"{where}: not valid TOML: a number of more than "
-                           f"{sys.get_int_max_str_digits()} digits is too long to read") from None
-    except RecursionError:  # tomllib reads nested lists and tables by recursion
-        raise ProfileError(f"{where}: not valid TOML: lists or tables nested too deeply to "
-                           "read") from None
+        return parse_toml(data)
+    except NotToml as problem:
+        raise ProfileError(f"{where}: {problem}") from None
 
 
 def _known_keys(table: dict, keys, what: str, prefix: str, listing: str, where: str) -> None:
