@@ -7,7 +7,9 @@
 (b) text to checked model in process, against one regex scan of the same text;
 (c) a corpus of 2,000 plans with one and two processes;
 (d) re-parsing one top-level block, as the language server does per keystroke;
-(e) formatting the 3,000-line plan in process, as `cplint fmt` does.
+(e) formatting the 3,000-line plan in process, as `cplint fmt` does;
+(f) the peak memory of `cplint` and `cplint fmt --check` on the 3,000- and 30,000-line plans
+    (bench/memory.py, which also measures a 20 MB plan).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402  (bench/ is not a package)
+import memory  # noqa: E402
 
 BIN = Path(sys.executable).parent  # .venv/bin: cplint lives beside this Python
 DATA = generate.DATA
@@ -261,6 +264,9 @@ def main() -> int:
         ("(e) cplint fmt, in process", formatting(3 if quick else 9)),
     ]
     print(table(sections))
+    plans = [DATA / "plan-3000.cp", DATA / "plan-30000.cp"]
+    print("\n(f) peak memory, whole process (bench/memory.py)")
+    print("\n".join(memory.measure(plans, 1 if quick else 3)))
     print(f"\n{load()} (at the start: {start_load.removeprefix('load average ')})")
     return 0
 

@@ -11,17 +11,27 @@ import datetime as dt
 
 import attrs
 
-from cpdsl.node import Node, node
+from cpdsl.node import Node, leaf, node
+
+# The leaf nodes' __init__ sets each slot as attrs does for a frozen class.
+_set = object.__setattr__
 
 
-@node
+@leaf
 class Span(Node):
     """A stretch of source text: 1-based line and column, end exclusive, in code points."""
 
+    __slots__ = ("line", "column", "end_line", "end_column")
     line: int
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
 
     def contains(self, line: int, column: int) -> bool:
         after_start = (line, column) >= (self.line, self.column)
@@ -32,38 +42,91 @@ def _span() -> attrs.Attribute:
     return attrs.field(eq=False, repr=False, default=None)
 
 
-@node
-class Ident(Node):
+class Placed(Node):
+    """A leaf node (an id, a word, a text, a date, a comment): its span is four numbers
+    in slots of its own, and `span` makes the Span when asked, as a finding does.
+
+    A plan has a leaf for every value written in it: a Span object each would take 64
+    bytes more, an eighth of the model. A leaf is made with a Span, with None, or, by the
+    parser, with the four numbers (line, column, end line, end column) as a tuple.
+    """
+
+    __slots__ = ("_line", "_column", "_end_line", "_end_column")
+
+    @property
+    def span(self) -> Span | None:
+        if self._line is None:
+            return None
+        return Span(self._line, self._column, self._end_line, self._end_column)
+
+
+def _place(leaf: Placed, span: Span | tuple[int, int, int, int] | None) -> None:
+    if span is None:
+        line = column = end_line = end_column = None
+    elif type(span) is tuple:
+        line, column, end_line, end_column = span
+    else:
+        line, column, end_line, end_column = (span.line, span.column, span.end_line,
+                                              span.end_column)
+    _set(leaf, "_line", line)
+    _set(leaf, "_column", column)
+    _set(leaf, "_end_line", end_line)
+    _set(leaf, "_end_column", end_column)
+
+
+@leaf
+class Ident(Placed):
     """An id, where it is defined (`member sam`) or referred to (`owner sam`)."""
 
+    __slots__ = ("name",)
     name: str
-    span: Span = _span()
+
+    def __init__(self, name: str, span: Span | tuple | None = None) -> None:
+        _set(self, "name", name)
+        _place(self, span)
 
 
-@node
-class Word(Node):
+@leaf
+class Word(Placed):
     """A value from a fixed list (a role, category, domain, status, kind)."""
 
+    __slots__ = ("text",)
     text: str
-    span: Span = _span()
+
+    def __init__(self, text: str, span: Span | tuple | None = None) -> None:
+        _set(self, "text", text)
+        _place(self, span)
 
 
-@node
-class Text(Node):
+@leaf
+class Text(Placed):
     """Free text from a "string" or a triple-quoted block (stored normalised)."""
 
+    __slots__ = ("value", "triple_quoted")
+    _not_compared = ("triple_quoted",)
     value: str
-    triple_quoted: bool = attrs.field(default=False, eq=False)
-    span: Span = _span()
+    triple_quoted: bool
+
+    def __init__(self, value: str, triple_quoted: bool = False,
+                 span: Span | tuple | None = None) -> None:
+        _set(self, "value", value)
+        _set(self, "triple_quoted", triple_quoted)
+        _place(self, span)
 
 
-@node
-class Date(Node):
+@leaf
+class Date(Placed):
     """A date as written; `value` is None when no such day exists (2026-02-30)."""
 
+    __slots__ = ("text", "value")
     text: str
     value: dt.date | None
-    span: Span = _span()
+
+    def __init__(self, text: str, value: dt.date | None,
+                 span: Span | tuple | None = None) -> None:
+        _set(self, "text", text)
+        _set(self, "value", value)
+        _place(self, span)
 
 
 @node
@@ -330,9 +393,13 @@ class Plan(Node):
     header: Span = _span()
 
 
-@node
-class Comment(Node):
+@leaf
+class Comment(Placed):
     """A `#` comment; kept for suppressions and for the formatter."""
 
+    __slots__ = ("text",)
     text: str
-    span: Span = _span()
+
+    def __init__(self, text: str, span: Span | tuple | None = None) -> None:
+        _set(self, "text", text)
+        _place(self, span)

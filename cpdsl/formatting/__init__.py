@@ -62,6 +62,7 @@ def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH,
     except AssertionError as error:
         return _refused(text, str(error))
     sorted_syntax = (syntax, read_syntax(formatted)) if sort else None
+    del syntax  # only sorting needs the tree after the layout: free it before the re-parse
     after = parse(formatted)
     problem = check_same(before, after, sorted_syntax)
     if problem is None:

@@ -169,5 +169,5 @@ def _shift(line, column, end_line, end_column, line_offset, column_offset) -> m.
 
 
 def _end_of(text: str) -> tuple[int, int]:
-    lines = text.split("\n")
-    return len(lines), len(lines[-1]) + 1
+    # Counted, not split: a list of every line would hold the whole text twice.
+    return text.count("\n") + 1, len(text) - text.rfind("\n")

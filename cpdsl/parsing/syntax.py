@@ -8,12 +8,12 @@ one: `read_syntax` returns None for anything else.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from lark import Token as LarkToken
 from lark import Tree
 
+from cpdsl.model import Comment
 from cpdsl.parsing.chunks import Chunk, outline
 from cpdsl.parsing.grammar import get_grammar
 from cpdsl.parsing.lalr import parse_tree
@@ -22,14 +22,27 @@ from cpdsl.parsing.recovery import GiveUp, Recovery
 
 class Token(NamedTuple):
     """One token as written: kind (a terminal name), text, and 1-based places in the
-    file (end exclusive)."""
+    file (end exclusive).
+
+    The end is worked out from the text when asked for, as the lexer counts it: a syntax
+    tree holds every token of the file, and two more fields would make each a fifth
+    bigger."""
 
     kind: str
     text: str
     line: int
     column: int
-    end_line: int
-    end_column: int
+
+    @property
+    def end_line(self) -> int:
+        return self.line + self.text.count("\n")
+
+    @property
+    def end_column(self) -> int:
+        last_newline = self.text.rfind("\n")
+        if last_newline < 0:
+            return self.column + len(self.text)
+        return len(self.text) - last_newline
 
 
 class Statement(NamedTuple):
@@ -85,19 +98,17 @@ def read_syntax(text: str) -> PlanSyntax | None:
     header_tree = _tree(text, layout.chunks[0])
     if header_tree is None:
         return None
-    header = tuple(_tokens(header_tree, layout.chunks[0]))
-    statements = _statements(text, layout.chunks[1:])
+    texts: dict[str, str] = {}
+    header = tuple(_tokens(header_tree, _Placer(layout.chunks[0], texts)))
+    statements = _statements(text, layout.chunks[1:], texts)
     close = _plan_close(text, layout.chunks[-1].end)
     if statements is None or close is None:
         return None
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    comments = tuple(CommentSyntax(c.text, c.span.line, c.span.column,
-                                   _own_line(text, line_starts[c.span.line - 1], c.span.column))
-                     for c in layout.comments)
-    return PlanSyntax(header, statements, close, comments)
+    return PlanSyntax(header, statements, close, _comments(text, layout.comments))
 
 
-def _statements(text: str, chunks: tuple[Chunk, ...]) -> tuple[Statement, ...] | None:
+def _statements(text: str, chunks: tuple[Chunk, ...],
+                texts: dict[str, str]) -> tuple[Statement, ...] | None:
     """Every top-level statement; a piece that only parses joined to the next (a
     statement continued on a line that begins with a top-level word) is joined."""
     found: list[Statement] = []
@@ -111,7 +122,8 @@ def _statements(text: str, chunks: tuple[Chunk, ...]) -> tuple[Statement, ...] |
             i += 1
         if tree is None:
             return None
-        found.extend(_statement(child, chunk) for child in tree.children)
+        placer = _Placer(chunk, texts)
+        found.extend(_statement(child, placer) for child in tree.children)
         i += 1
     return tuple(found)
 
@@ -127,36 +139,69 @@ def _tree(text: str, chunk: Chunk) -> Tree | None:
     return tree
 
 
-def _statement(tree: Tree, chunk: Chunk) -> Statement:
+def _statement(tree: Tree, placer: _Placer) -> Statement:
     tokens: list[Token] = []
     block: list[Statement] | None = None
     close = None
     for child in tree.children:
         if isinstance(child, LarkToken) and child.type == "LBRACE" and block is None:
-            tokens.append(_token(child, chunk))
+            tokens.append(placer.token(child))
             block = []
         elif isinstance(child, LarkToken) and child.type == "RBRACE" and block is not None:
-            close = _token(child, chunk)
+            close = placer.token(child)
         elif block is not None:
-            block.append(_statement(child, chunk))
+            block.append(_statement(child, placer))
         elif isinstance(child, Tree):  # a part of the statement: a duration, `by DATE`
-            tokens.extend(_tokens(child, chunk))
+            tokens.extend(_tokens(child, placer))
         else:
-            tokens.append(_token(child, chunk))
-    return Statement(str(tree.data), tuple(tokens), None if block is None else tuple(block), close)
+            tokens.append(placer.token(child))
+    return Statement(placer.shared(tree.data), tuple(tokens),
+                     None if block is None else tuple(block), close)
 
 
-def _tokens(tree: Tree, chunk: Chunk) -> list[Token]:
-    return [_token(t, chunk) for t in tree.scan_values(lambda v: isinstance(v, LarkToken))]
+def _tokens(tree: Tree, placer: _Placer) -> list[Token]:
+    return [placer.token(t) for t in tree.scan_values(lambda v: isinstance(v, LarkToken))]
 
 
-def _token(token: LarkToken, chunk: Chunk) -> Token:
-    """A token at its place in the file (the piece's first line starts mid-line)."""
-    line_offset, column_offset = chunk.line - 1, chunk.column - 1
-    column = token.column + (column_offset if token.line == 1 else 0)
-    end_column = token.end_column + (column_offset if token.end_line == 1 else 0)
-    return Token(token.type, str(token), token.line + line_offset, column,
-                 token.end_line + line_offset, end_column)
+# Texts too long to repeat often: kept as they are, not looked up.
+_OWN_TEXT = frozenset({"STRING", "BLOCK_STRING"})
+
+
+class _Placer:
+    """One piece's Lark tokens as syntax tokens at their place in the file (the piece's
+    first line starts mid-line).
+
+    A syntax tree holds every token of the file, so what repeats is shared: one string for
+    each keyword, id, date or brace as written (`texts`, for the whole file), and one int
+    object for each line (a number past 256 is an object of its own, 32 bytes).
+    """
+
+    __slots__ = ("line_offset", "column_offset", "texts", "lines")
+
+    def __init__(self, chunk: Chunk, texts: dict[str, str]) -> None:
+        self.line_offset = chunk.line - 1
+        self.column_offset = chunk.column - 1
+        self.texts = texts
+        self.lines: dict[int, int] = {}
+
+    def token(self, token: LarkToken) -> Token:
+        column = token.column + (self.column_offset if token.line == 1 else 0)
+        text = str(token) if token.type in _OWN_TEXT else self.shared(token)
+        return Token(token.type, text, self.line(token.line), column)
+
+    def shared(self, text: str) -> str:
+        """`text` as a plain string, the same object wherever it is written."""
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = str(text)
+        return found
+
+    def line(self, line: int) -> int:
+        """The file's line number for a line of the piece."""
+        found = self.lines.get(line)
+        if found is None:
+            found = self.lines[line] = line + self.line_offset
+        return found
 
 
 def _plan_close(text: str, after: int) -> Token | None:
@@ -174,7 +219,22 @@ def _plan_close(text: str, after: int) -> Token | None:
         return None
     line = text.count("\n", 0, i) + 1
     column = i - (text.rfind("\n", 0, i) + 1) + 1
-    return Token("RBRACE", "}", line, column, line, column + 1)
+    return Token("RBRACE", "}", line, column)
+
+
+def _comments(text: str, comments: tuple[Comment, ...]) -> tuple[CommentSyntax, ...]:
+    """The comments, each with whether it has its line to itself. The comments come in
+    file order, so the start of each one's line is found from the one before: no list of
+    every line's start, which for a big file is bigger than the file."""
+    found = []
+    line, line_start = 1, 0
+    for comment in comments:
+        while line < comment.span.line:
+            line_start = text.index("\n", line_start) + 1
+            line += 1
+        found.append(CommentSyntax(comment.text, comment.span.line, comment.span.column,
+                                   _own_line(text, line_start, comment.span.column)))
+    return tuple(found)
 
 
 def _own_line(text: str, line_start: int, column: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import textwrap
 from typing import Any, NamedTuple
 
@@ -18,18 +19,42 @@ from cpdsl import model as m
 
 
 class Field(NamedTuple):
-    """One statement inside a block (or at the top level), before it finds its place."""
+    """One statement inside a block (or at the top level), before it finds its place.
+
+    Its span and keyword are worked out only when asked for: only a statement given twice
+    keeps them (as a Repeat), and most fields are dropped as soon as their block is built.
+    """
+
+    key: str
+    value: Any
+    first: Any  # the statement's first and last parts: tokens, nodes or fields
+    last: Any
+    builder: ModelBuilder  # which knows where the piece starts in the file
+
+    @property
+    def span(self) -> m.Span:
+        return self.builder._span(self.first, self.last)
+
+    @property
+    def keyword(self) -> str:
+        """As written (`vice-chair` for a second_chair); one string for each keyword."""
+        return sys.intern(str(self.first)) if isinstance(self.first, Token) else ""
+
+
+class TopField(NamedTuple):
+    """A top-level statement, kept by its piece until the plan is assembled: its span
+    and keyword worked out, so that it holds none of the parse's tokens."""
 
     key: str
     value: Any
     span: m.Span
-    keyword: str = ""  # as written (`vice-chair` for a second_chair)
+    keyword: str
 
 
 class Piece(NamedTuple):
     """What one parsed piece of a plan holds: its statements, or the plan's title."""
 
-    fields: tuple[Field, ...]
+    fields: tuple[TopField, ...]
     title: m.Text | None = None
     header: m.Span | None = None
 
@@ -53,13 +78,24 @@ class ModelBuilder(Transformer):
         super().__init__(visit_tokens=False)
         self.line_offset = line_offset
         self.column_offset = column_offset
+        self._lines: dict[int, int] = {}
+
+    def _line(self, line: int) -> int:
+        """The file's line for a line of the piece, one int object for each: the spans on
+        a line share it (a number past 256 is an object of its own, 32 bytes)."""
+        found = self._lines.get(line)
+        if found is None:
+            found = self._lines[line] = line + self.line_offset
+        return found
 
     # -- positions -------------------------------------------------------------------
 
     def _start(self, item: Any) -> tuple[int, int]:
         if isinstance(item, Token):
             column = item.column + (self.column_offset if item.line == 1 else 0)
-            return item.line + self.line_offset, column
+            return self._line(item.line), column
+        if isinstance(item, Field):
+            return self._start(item.first)
         span = item.span
         return span.line, span.column
 
@@ -69,12 +105,18 @@ class ModelBuilder(Transformer):
             column = item.end_column if item.end_column is not None else item.column
             if line == 1:
                 column += self.column_offset
-            return line + self.line_offset, column
+            return self._line(line), column
+        if isinstance(item, Field):
+            return self._end(item.last)
         span = item.span
         return span.end_line, span.end_column
 
     def _span(self, first: Any, last: Any | None = None) -> m.Span:
         return m.Span(*self._start(first), *self._end(first if last is None else last))
+
+    def _place(self, token: Token) -> tuple[int, int, int, int]:
+        """Where a token is in the file, as a leaf node keeps it (no Span made)."""
+        return *self._start(token), *self._end(token)
 
     def _header(self, children: list) -> m.Span:
         """From the keyword to the last thing before the block's `{`."""
@@ -88,14 +130,14 @@ class ModelBuilder(Transformer):
         if not token:
             return None
         if token.type == "BLOCK_STRING":
-            return m.Text(normalise_block(token[3:-3]), True, self._span(token))
-        return m.Text(unescape(token[1:-1]), False, self._span(token))
+            return m.Text(normalise_block(token[3:-3]), True, self._place(token))
+        return m.Text(unescape(token[1:-1]), False, self._place(token))
 
     def _ident(self, token: Token) -> m.Ident | None:
-        return m.Ident(str(token), self._span(token)) if token else None
+        return m.Ident(_shared(token), self._place(token)) if token else None
 
     def _word(self, token: Token) -> m.Word | None:
-        return m.Word(str(token), self._span(token)) if token else None
+        return m.Word(_shared(token), self._place(token)) if token else None
 
     def _date(self, token: Token) -> m.Date | None:
         if not token:
@@ -104,12 +146,10 @@ class ModelBuilder(Transformer):
             value = dt.date.fromisoformat(token)
         except ValueError:
             value = None
-        return m.Date(str(token), value, self._span(token))
+        return m.Date(_shared(token), value, self._place(token))
 
     def _field(self, key: str, children: list, value: Any) -> Field:
-        first = children[0]
-        return Field(key, value, self._span(first, children[-1]),
-                     str(first) if isinstance(first, Token) else "")
+        return Field(key, value, children[0], children[-1], self)
 
     def _idents(self, children: list) -> tuple[m.Ident, ...]:
         return tuple(self._ident(c) for c in children if isinstance(c, Token)
@@ -118,7 +158,8 @@ class ModelBuilder(Transformer):
     # -- the plan ----------------------------------------------------------------------
 
     def plan_items(self, children: list) -> Piece:
-        return Piece(tuple(c for c in children if isinstance(c, Field)))
+        return Piece(tuple(TopField(c.key, c.value, c.span, c.keyword)
+                           for c in children if isinstance(c, Field)))
 
     def plan_header(self, children: list) -> Piece:
         title = next((self._text(c) for c in children[1:]
@@ -128,7 +169,7 @@ class ModelBuilder(Transformer):
     def profile(self, c):
         value = c[1]
         if value and value.type == "STRING":
-            return self._field("profile", c, m.Word(unescape(value[1:-1]), self._span(value)))
+            return self._field("profile", c, m.Word(unescape(value[1:-1]), self._place(value)))
         return self._field("profile", c, self._word(value))
 
     def reference(self, c): return self._field("reference", c, self._text(c[1]))
@@ -356,6 +397,25 @@ class ModelBuilder(Transformer):
                 found[item.key] = item.value
         found["repeats"] = tuple(repeats)
         return found
+
+
+# Ids, words and dates repeat through a plan (`owner sam`, `role teacher`): the model
+# keeps one string for each. The table serves every piece and every plan read in the
+# process, and is emptied when full, so a language server running for days keeps at most
+# this many strings.
+_SHARED_MAX = 1 << 16
+_shared_strings: dict[str, str] = {}
+
+
+def _shared(token: Token) -> str:
+    """The token's text as a plain string, the same object wherever it is written."""
+    found = _shared_strings.get(token)
+    if found is None:
+        if len(_shared_strings) >= _SHARED_MAX:
+            _shared_strings.clear()
+        found = str(token)  # the key too: a Lark token would keep its own copy alive
+        _shared_strings[found] = found
+    return found
 
 
 def unescape(body: str) -> str:
