@@ -83,6 +83,8 @@ def references(plan: m.Plan) -> Iterator[Reference]:
         yield from refs([disagreement.by], "by")
     for signature in plan.signatures:
         yield from refs([signature.member], "signed")
+    for copy in plan.copies:
+        yield from refs([copy.person], "copy")
     if plan.core_groups is not None:
         yield from refs([plan.core_groups.agreed_by], "agreed-by")
     for meeting in plan.meetings:

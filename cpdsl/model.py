@@ -174,6 +174,7 @@ class Conference(Node):
     concerns: tuple[Text, ...] = ()
     recommendation: Recommendation | None = None
     report_ready: Date | None = None
+    reason: Text | None = None  # why a conference was reconvened
     repeats: tuple[Repeat, ...] = ()
     span: Span = _span()
     header: Span = _span()
@@ -188,6 +189,8 @@ class Member(Node):
     lead: bool = False
     contact: Text | None = None
     for_child: Ident | None = None
+    interpreter: Text | None = None  # the language they need an interpreter in
+    accessible_format: Text | None = None  # the format they need the plan in
     repeats: tuple[Repeat, ...] = ()
     span: Span = _span()
     header: Span = _span()
@@ -306,6 +309,39 @@ class Signature(Node):
 
 
 @node
+class Copy(Node):
+    """A copy of the plan given to a person on a date, in a language or format (none:
+    the standard copy, in English)."""
+
+    person: Ident
+    date: Date
+    format: Text | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@node
+class Amendment(Node):
+    """The plan amended at the core group on a date."""
+
+    date: Date
+    span: Span = _span()
+
+
+@node
+class Move(Node):
+    """The child moved to another area on a date, the plan transferring to the receiving
+    authority (`to`)."""
+
+    date: Date
+    to: Text | None = None
+    repeats: tuple[Repeat, ...] = ()
+    span: Span = _span()
+    header: Span = _span()
+
+
+@node
 class Schedule(Node):
     """`core-groups every 4 weeks`, with who agreed a longer interval and why."""
 
@@ -383,10 +419,13 @@ class Plan(Node):
     views: tuple[Views, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     signatures: tuple[Signature, ...] = ()
+    copies: tuple[Copy, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
     core_groups: Schedule | None = None
     delay_reason: Text | None = None
     meetings: tuple[Meeting, ...] = ()
     ended: Date | None = None
+    moved: Move | None = None
     cin_meeting: Date | None = None
     repeats: tuple[Repeat, ...] = ()
     span: Span = _span()

@@ -27,7 +27,9 @@ DOMAINS = (
 )
 
 ACTION_STATUSES = ("open", "done", "dropped")
-CONFERENCE_KINDS = ("initial", "review")
+# A `reconvened` conference is one called early (000_5146a52aabc1ef30.txt, section 4: the
+# core group "unable to implement the Child Protection Plan"); it counts as a review.
+CONFERENCE_KINDS = ("initial", "review", "reconvened")
 MEETING_KINDS = ("core-group",)
 RECOMMENDATIONS = ("continue", "end")
 

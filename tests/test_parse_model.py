@@ -166,3 +166,88 @@ def test_a_block_reads_the_same_with_crlf_line_endings_and_a_bom_is_not_text():
     assert parse(crlf).syntax_errors == ()
     assert parse(crlf).plan == parse(text).plan
     assert parse(text).plan.contingency.value == "a\n\nb"
+
+
+COPIES = '''plan "Ada Sample" {
+  member kerry {
+    name "Kerry Example"
+    role parent
+    interpreter "Polish"
+    accessible-format "Easy read"
+  }
+  conference reconvened 2026-02-16 { reason "Police were called to the home again" }
+  copy kerry 2026-01-22 { format "Polish" }
+  copy kerry 2026-01-23
+  amended 2026-02-19
+  amended 2026-02-26
+  moved 2026-03-02 { to "Southtown Council" }
+}
+'''
+
+
+def test_copies_amendments_a_move_and_a_member_s_communication_needs():
+    result = parse(COPIES)
+    plan = result.plan
+    assert result.syntax_errors == ()
+    kerry = plan.members[0]
+    assert (kerry.interpreter, kerry.accessible_format) == (m.Text("Polish"),
+                                                             m.Text("Easy read"))
+    assert kerry.interpreter.span == m.Span(5, 17, 5, 25)
+    assert plan.copies == (
+        m.Copy(m.Ident("kerry"), m.Date("2026-01-22", dt.date(2026, 1, 22)), m.Text("Polish")),
+        m.Copy(m.Ident("kerry"), m.Date("2026-01-23", dt.date(2026, 1, 23))))
+    first = plan.copies[0]
+    assert (first.span, first.header) == (m.Span(9, 3, 9, 44), m.Span(9, 3, 9, 24))
+    assert [a.date.value for a in plan.amendments] == [dt.date(2026, 2, 19),
+                                                        dt.date(2026, 2, 26)]
+    assert plan.amendments[0].span == m.Span(11, 3, 11, 21)
+    assert plan.moved == m.Move(m.Date("2026-03-02", dt.date(2026, 3, 2)),
+                                m.Text("Southtown Council"))
+    assert plan.moved.header == m.Span(13, 3, 13, 19)
+    conference = plan.conferences[0]
+    assert (conference.kind, conference.reason) == (
+        m.Word("reconvened"), m.Text("Police were called to the home again"))
+    assert plan.repeats == ()
+
+
+def test_once_only_fields_of_the_new_statements_repeat_as_others_do():
+    text = ('plan "x" {\n'
+            '  member kerry { interpreter "Polish"  interpreter "Urdu"'
+            '  accessible-format "a"  accessible-format "b" }\n'
+            '  copy kerry 2026-01-22 { format "Polish"  format "Urdu" }\n'
+            '  moved 2026-02-02 { to "Southtown Council"  to "Eastown Council" }\n'
+            '  moved 2026-02-09\n'
+            '  conference reconvened 2026-02-16 { reason "a"  reason "b" }\n'
+            '}\n')
+    plan = parse(text).plan
+    assert [(r.keyword, r.value) for r in plan.members[0].repeats] == [
+        ("interpreter", m.Text("Urdu")), ("accessible-format", m.Text("b"))]
+    assert plan.members[0].interpreter == m.Text("Polish")
+    assert [(r.keyword, r.value) for r in plan.copies[0].repeats] == [("format", m.Text("Urdu"))]
+    assert plan.moved.to == m.Text("Southtown Council")
+    assert [(r.keyword, r.value) for r in plan.moved.repeats] == [
+        ("to", m.Text("Eastown Council"))]
+    assert [r.keyword for r in plan.repeats] == ["moved"]
+    assert plan.repeats[0].span.line == 5
+    assert [(r.keyword, r.value) for r in plan.conferences[0].repeats] == [
+        ("reason", m.Text("b"))]
+
+
+def test_the_plan_level_accessible_format_keeps_its_meaning():
+    text = ('plan "x" {\n  accessible-format "Large print"\n'
+            '  member kerry { accessible-format "Easy read" }\n}\n')
+    plan = parse(text).plan
+    assert plan.accessible_format == m.Text("Large print")
+    assert plan.members[0].accessible_format == m.Text("Easy read")
+
+
+def test_a_copy_to_someone_undefined_is_an_undefined_reference():
+    from cpdsl.lint import lint_text
+
+    text = ('plan "x" {\n  member kerry { name "Kerry Example"  role parent }\n'
+            '  copy kery 2026-01-22\n}\n')
+    [finding] = [d for d in lint_text(text, dt.date(2026, 3, 1)) if d.code == "CP103"]
+    assert finding.message == (
+        "`copy kery`: no member, child or excluded person has the id `kery`; did you mean "
+        "`kerry`?")
+    assert (finding.span.line, finding.span.column) == (3, 8)

@@ -33,10 +33,11 @@ def member_ids(text: str) -> list[str]:
 
 
 TOP_LEVEL_LIST = (
-    "one of `accessible-format`, `action`, `assessment`, `category`, `chair`, `child`, "
-    "`cin-meeting`, `communication`, ..."
+    "one of `accessible-format`, `action`, `amended`, `assessment`, `category`, `chair`, "
+    "`child`, `cin-meeting`, ..."
 )
-MEMBER_FIELDS = "one of `agency`, `contact`, `for`, `lead`, `name`, `role`"
+MEMBER_FIELDS = ("one of `accessible-format`, `agency`, `contact`, `for`, `interpreter`, "
+                 "`lead`, `name`, `role`")
 UNCLOSED = "this `{{` opened on line {} is never closed: add `}}` where the block ends"
 PLAN_UNCLOSED = "this `{` that opens the plan is never closed: add `}` at the end of the file"
 EMPTY = 'the file is empty: a plan starts with `plan "Title" {`'
@@ -520,14 +521,15 @@ def test_unclosed_block_at_end_of_file_keeps_its_fields():
 
 # -- the keywords a message offers ----------------------------------------------------------
 
-MEMBER_KEYWORDS = {"agency", "contact", "for", "lead", "name", "role"}
+MEMBER_KEYWORDS = {"accessible-format", "agency", "contact", "for", "interpreter", "lead",
+                   "name", "role"}
 ACTION_KEYWORDS = {"agreed", "due", "monitoring", "outcome", "owner", "status", "support"}
 TOP_LEVEL_KEYWORDS = {
     "profile", "reference", "language", "accessible-format", "category", "child",
     "conference", "member", "excluded", "chair", "second-chair", "vice-chair", "need",
     "outcome", "action", "monitoring-only", "contact", "communication", "contingency",
-    "services", "resources", "assessment", "views", "disagreement", "signed",
-    "core-groups", "delay-reason", "meeting", "ended", "cin-meeting",
+    "services", "resources", "assessment", "views", "disagreement", "signed", "copy",
+    "amended", "core-groups", "delay-reason", "meeting", "ended", "moved", "cin-meeting",
 }
 
 

@@ -673,3 +673,173 @@ def test_planned_dates_do_not_drift_at_month_ends():
     planned = [day for day, _ in timescales._planned_dates(
         D(2025, 1, 31), Duration(1, "months"), "england", None, None, D(2025, 7, 1))]
     assert planned[:4] == [D(2025, 2, 28), D(2025, 3, 31), D(2025, 4, 30), D(2025, 5, 31)]
+
+
+# -- a child who moved, a conference reconvened ---------------------------------------------------
+
+MOVED = 'moved 2026-02-02 { to "Southtown Council" }'
+
+
+@pytest.mark.parametrize(("ended", "moved", "stops"), [
+    (None, None, None),
+    ("2026-03-02", None, D(2026, 3, 2)),
+    (None, "2026-02-02", D(2026, 2, 2)),
+    ("2026-03-02", "2026-02-02", D(2026, 2, 2)),
+    ("2026-01-05", "2026-02-02", D(2026, 1, 5)),
+    ("2026-02-30", "2026-02-02", D(2026, 2, 2)),  # a date that names no day is not read
+])
+def test_the_plan_stops_at_the_earlier_of_ended_and_moved(ended, moved, stops):
+    from cpdsl.parsing import parse
+    from cpdsl.rules.facts import plan_stops
+
+    lines = ([f"ended {ended}"] if ended else []) + (
+        [f'moved {moved} {{ to "Southtown Council" }}'] if moved else [])
+    assert plan_stops(parse(plan(*lines)).plan) == stops
+
+
+def test_an_action_is_judged_as_of_the_day_the_child_moved():
+    text = plan('action book "Book the review" { due 2026-01-12 }', MOVED)
+    [finding] = findings(text, "CP411")
+    assert finding.message == (
+        "action `book` was due on 2026-01-12 and is still open when the child moved to another "
+        "area on 2026-02-02: record `status done`, `status dropped \"why\"`, or a new `due` "
+        "date (West Midlands core groups briefing)")
+    assert at(finding) == (2, 39)
+
+
+def test_an_action_is_judged_as_of_the_end_when_the_plan_ended_first():
+    text = plan('action book "Book the review" { due 2026-01-12 }', "ended 2026-01-26", MOVED)
+    [finding] = findings(text, "CP411")
+    assert "still open when the plan ended on 2026-01-26:" in finding.message
+
+
+def test_a_move_stops_the_review_timescales_but_not_the_child_in_need_meeting():
+    # As of 2026-03-01 the first review (due by 2025-12-01) and the child in need meeting
+    # (20 working days after the end) are both late; after a move only `ended` asks.
+    late = plan("conference initial 2025-09-01", "ended 2026-01-05")
+    moved = plan("conference initial 2025-09-01", 'moved 2025-11-28 { to "Southtown Council" }',
+                 "ended 2026-01-05")
+    assert findings(late, "CP405") and findings(late, "CP413")
+    assert findings(moved, "CP405") == [] and len(findings(moved, "CP413")) == 1
+
+
+def test_a_move_without_the_receiving_authority_is_a_missing_field():
+    [finding] = findings(plan("moved 2026-02-20 {\n  }"), "CP106")
+    assert finding.message == (
+        "`moved 2026-02-20` has no `to`: name the receiving authority the plan transfers to "
+        "(`to \"...\"` in its block)")
+    assert at(finding) == (2, 3) and finding.span.end_column == 19  # its header
+    assert findings(plan('moved 2026-02-20 { to "Southtown Council" }'), "CP106") == []
+
+
+def test_a_reconvened_conference_without_its_reason_is_a_missing_field():
+    [finding] = findings(plan("conference reconvened 2026-02-16"), "CP106")
+    assert finding.message == (
+        "reconvened conference on 2026-02-16 has no `reason`: say why it was reconvened early "
+        "(`reason \"...\"` in its block)")
+    assert at(finding) == (2, 3)
+    given = plan('conference reconvened 2026-02-16 { reason "Police were called again" }',
+                 'conference review 2026-04-08 { reason "Held on the date planned" }')
+    assert findings(given, "CP106") == [] and findings(given, "CP105") == []
+
+
+RECONVENED = 'conference reconvened {day} {{ reason "Police were called to the home again" }}'
+
+
+def test_a_late_reconvened_first_review_is_named_as_reconvened():
+    text = plan("conference initial 2025-09-01", RECONVENED.format(day="2025-12-15"))
+    [finding] = findings(text, "CP405")
+    assert finding.message == (
+        "first review conference on 2025-12-15 (reconvened) is 3 months and 14 days after the "
+        "initial conference on 2025-09-01; the england profile allows 3 months (Working "
+        "Together 2023; Core group flow chart and agendas flow chart)")
+    assert at(finding) == (3, 25)
+    assert [r.message for r in finding.related] == ["the initial conference on 2025-09-01"]
+
+
+def test_the_next_review_counts_from_a_reconvened_conference():
+    text = plan("conference initial 2025-05-12",
+                "conference review 2025-06-30 { recommendation continue }",
+                RECONVENED.format(day="2025-08-04"))
+    [finding] = findings(text, "CP406")
+    assert finding.message == (
+        "no review conference since the one on 2025-08-04 (reconvened); the next was due by "
+        "2026-02-04, 6 months after it; the england profile allows 6 months (Working "
+        "Together 2023; Core group flow chart and agendas flow chart)")
+    assert at(finding) == (4, 25)
+    later = plan("conference initial 2025-01-12", RECONVENED.format(day="2025-02-16"),
+                 "conference review 2025-09-01 { recommendation continue }")
+    [finding] = findings(later, "CP406")
+    assert finding.message == (
+        "review conference on 2025-09-01 is 6 months and 16 days after the review conference "
+        "on 2025-02-16 (reconvened); the england profile allows 6 months (Working Together "
+        "2023; Core group flow chart and agendas flow chart)")
+    assert [r.message for r in finding.related] == ["the reconvened conference on 2025-02-16"]
+
+
+def test_a_reconvened_first_review_recommending_the_end_needs_exceptional_circumstances():
+    text = plan("conference initial 2025-12-01",
+                'conference reconvened 2026-01-19 { reason "Kerry asked"  recommendation end }')
+    [finding] = findings(text, "CP409")
+    assert finding.message == (
+        "the first review conference, on 2026-01-19 (reconvened), recommends ending the plan "
+        "with no exceptional circumstances recorded: de-registration should not be considered "
+        "at the first review conference unless there are exceptional circumstances (Bolton "
+        "core group guidance, s4): record them in `exceptional \"...\"`")
+
+
+def test_a_reconvened_conference_after_the_first_review_records_its_recommendation():
+    text = plan("conference initial 2025-03-03", "conference review 2025-05-27",
+                RECONVENED.format(day="2025-08-11"))
+    [finding] = findings(text, "CP414")
+    assert finding.message == (
+        "review conference on 2025-08-11 (reconvened) records no `recommendation`: after the "
+        "first review conference, de-registration should be considered at each one (Bolton "
+        "core group guidance, s4): record what it decided, `recommendation continue` or "
+        "`recommendation end`")
+    assert at(finding) == (4, 3)
+    assert [(r.span.line, r.message) for r in finding.related] == [
+        (3, "the first review conference, on 2025-05-27")]
+
+
+def test_a_reconvened_conference_asks_no_report_nor_pre_review_core_group():
+    text = plan("profile bolton", "conference initial 2025-06-02",
+                RECONVENED.format(day="2025-07-14"), "core-groups every 4 weeks")
+    assert findings(text, "CP408") == [] and findings(text, "CP410") == []
+
+
+def test_the_core_groups_before_a_review_are_those_since_a_reconvened_conference():
+    text = plan("profile bolton", "conference initial 2025-06-02",
+                RECONVENED.format(day="2025-07-14"), "conference review 2025-09-01",
+                "core-groups every 4 weeks",
+                "meeting core-group 2025-06-12 { recommendation continue }")
+    [finding] = findings(text, "CP410")
+    assert finding.message == (
+        "no core group held between the reconvened conference on 2025-07-14 and the review "
+        "conference on 2025-09-01: the final core group before a review gives it a "
+        "recommendation (West Midlands core groups briefing)")
+    assert at(finding) == (5, 3)
+    assert [(r.span.line, r.message) for r in finding.related] == [
+        (4, "the reconvened conference on 2025-07-14")]
+
+
+def test_a_gap_across_a_reconvened_conference_runs_from_it():
+    text = plan("profile english-local-authority", "conference initial 2025-09-01",
+                RECONVENED.format(day="2025-10-30"), "core-groups every 6 weeks",
+                "meeting core-group 2025-09-11", "meeting core-group 2026-01-05")
+    [finding] = findings(text, "CP403")
+    assert finding.message == (
+        "core group on 2026-01-05 is 9 weeks and 4 days after the reconvened conference on "
+        "2025-10-30; the english-local-authority profile allows 6 weeks (Core group flow "
+        "chart and agendas, flow chart)")
+    assert [(r.span.line, r.message) for r in finding.related] == [
+        (4, "the reconvened conference on 2025-10-30")]
+
+
+def test_a_reconvened_conference_is_no_planned_review_for_the_assessment_or_milestones():
+    # CP514 and CP212 read the planned review conferences: an urgent reconvened conference
+    # next week does not bring an assessment's date or an outcome's milestone forward.
+    text = plan(RECONVENED.format(day="2026-03-09"), "conference review 2026-04-08",
+                'assessment "Parenting assessment of Kerry" { due 2026-04-01 }',
+                'outcome bedtime "Amy is in bed by 8pm" { by 2026-04-08 }')
+    assert findings(text, "CP514") == [] and findings(text, "CP212") == []

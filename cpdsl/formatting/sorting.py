@@ -24,10 +24,10 @@ SECTIONS: tuple[tuple[str, ...], ...] = (
     ("action", "monitoring_only"),
     ("contact",),
     ("communication", "contingency", "services", "resources", "assessment", "views",
-     "disagreement", "signed"),  # plan text
+     "disagreement", "signed", "copy", "amended"),  # plan text
     ("core_groups", "delay_reason"),  # schedule
     ("meeting",),
-    ("ended", "cin_meeting"),  # end
+    ("ended", "moved", "cin_meeting"),  # end
 )
 SECTION_OF = {rule: i for i, rules in enumerate(SECTIONS) for rule in rules}
 

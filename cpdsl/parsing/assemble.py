@@ -13,7 +13,7 @@ _ONCE = {
     "accessible_format": "accessible_format", "chair": "chair", "second_chair": "second_chair",
     "monitoring_only": "monitoring_only", "communication": "communication",
     "contingency": "contingency", "core_groups": "core_groups", "delay_reason": "delay_reason",
-    "ended": "ended", "cin_meeting": "cin_meeting",
+    "ended": "ended", "moved": "moved", "cin_meeting": "cin_meeting",
 }
 # Top-level statements a plan may have many of.
 _MANY = {
@@ -21,7 +21,7 @@ _MANY = {
     "excluded": "exclusions", "need": "needs", "outcome": "outcomes", "action": "actions",
     "contact": "contacts", "services": "services", "resources": "resources",
     "assessment": "assessments", "views": "views", "disagreement": "disagreements",
-    "signed": "signatures", "meeting": "meetings",
+    "signed": "signatures", "copy": "copies", "amended": "amendments", "meeting": "meetings",
 }
 
 

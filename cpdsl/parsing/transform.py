@@ -69,7 +69,8 @@ _SINGLE = {
     "agency", "lead", "contact_detail", "for_child", "reason", "informed_by", "measure",
     "by_date", "owner", "due", "status", "monitoring", "agreed", "by_member", "agreed_by",
     "venue", "time", "chair", "notes", "minutes_circulated", "cancelled",
-    "meeting_recommendation", "exceptional", "alone",
+    "meeting_recommendation", "exceptional", "alone", "interpreter", "accessible_format",
+    "copy_format", "moved_to",
 }
 
 
@@ -189,7 +190,7 @@ class ModelBuilder(Transformer):
         f = self._block(c)
         return self._entity("conference", c, m.Conference(
             self._word(c[1]), self._date(c[2]), tuple(f.get("concern", ())),
-            f.get("recommendation"), f.get("report_ready"), f["repeats"],
+            f.get("recommendation"), f.get("report_ready"), f.get("reason"), f["repeats"],
             self._span(c[0], c[-1]), self._header(c)))
 
     def recommendation(self, c):
@@ -202,7 +203,8 @@ class ModelBuilder(Transformer):
         f = self._block(c)
         return self._entity("member", c, m.Member(
             self._ident(c[1]), f.get("name"), f.get("role"), f.get("agency"),
-            f.get("lead", False), f.get("contact_detail"), f.get("for_child"), f["repeats"],
+            f.get("lead", False), f.get("contact_detail"), f.get("for_child"),
+            f.get("interpreter"), f.get("accessible_format"), f["repeats"],
             self._span(c[0], c[-1]), self._header(c)))
 
     def excluded(self, c):
@@ -267,6 +269,24 @@ class ModelBuilder(Transformer):
         value = m.Signature(self._ident(c[1]), self._date(c[2]), self._span(c[0], c[-1]))
         return self._field("signed", c, value if c[1] and c[2] else None)
 
+    def copy(self, c):
+        f = self._block(c)
+        value = m.Copy(self._ident(c[1]), self._date(c[2]), f.get("copy_format"), f["repeats"],
+                       self._span(c[0], c[-1]), self._header(c))
+        return self._field("copy", c, value if c[1] and c[2] else None)
+
+    def amended(self, c):
+        date = self._date(c[1])
+        return self._field("amended", c, m.Amendment(date, self._span(c[0], c[-1]))
+                           if date else None)
+
+    def moved(self, c):
+        f = self._block(c)
+        date = self._date(c[1])
+        value = m.Move(date, f.get("moved_to"), f["repeats"], self._span(c[0], c[-1]),
+                       self._header(c)) if date else None
+        return self._field("moved", c, value)
+
     def core_groups(self, c):
         f = self._block(c)
         duration = next((x for x in c if isinstance(x, m.Duration)), None)
@@ -300,6 +320,9 @@ class ModelBuilder(Transformer):
     def lead(self, c): return self._field("lead", c, True)
     def contact_detail(self, c): return self._field("contact_detail", c, self._text(c[1]))
     def for_child(self, c): return self._field("for_child", c, self._ident(c[1]))
+    def interpreter(self, c): return self._field("interpreter", c, self._text(c[1]))
+    def copy_format(self, c): return self._field("copy_format", c, self._text(c[1]))
+    def moved_to(self, c): return self._field("moved_to", c, self._text(c[1]))
     def informed_by(self, c): return self._field("informed_by", c, self._ident(c[1]))
     def chair(self, c): return self._field("chair", c, self._ident(c[1]))
     def second_chair(self, c): return self._field("second_chair", c, self._ident(c[1]))

@@ -6,6 +6,7 @@ Each family module lists its rules in `RULES`; add a family here to enable it.
 from cpdsl.rules import (
     characters,
     contents,
+    copies,
     fields,
     meetings,
     membership,
@@ -20,7 +21,7 @@ from cpdsl.rules import (
 from cpdsl.rules.base import Rule
 
 _FAMILIES = (syntax, references, values, fields, unused_suppression, characters, smart,
-             membership, timescales, reviews, contents, meetings)
+             membership, timescales, reviews, contents, copies, meetings)
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
     (rule for family in _FAMILIES for rule in family.RULES), key=lambda rule: rule.code))

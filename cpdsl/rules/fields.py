@@ -16,7 +16,10 @@ def missing_field(context: Context) -> Iterator[Finding]:
     - a child without `name` (unless not yet born) or without `born` or `expected`;
     - a need, outcome or action without its text in quotes;
     - a dropped action without the reason it was dropped (`status dropped "why"`);
-    - a member with role `child` and no `for`, where the plan has several children.
+    - a member with role `child` and no `for`, where the plan has several children;
+    - a `reconvened` conference without the `reason` it was reconvened early;
+    - a child who `moved` to another area without the receiving authority (`to`), which
+      the plan transfers to.
 
     Where another rule covers a missing field (an action's `owner` and `due`, an
     outcome's `measure` and `by`, an exclusion's `reason`), that rule reports it instead.
@@ -59,6 +62,20 @@ def missing_field(context: Context) -> Iterator[Finding]:
             if member.role is not None and member.role.text == "child" and member.for_child is None:
                 yield Finding(member.header, f"member `{member.id.name}` is a child: say which "
                                              "child with `for`", within=member.span)
+    for conference in plan.conferences:
+        kind = conference.kind
+        if kind is not None and kind.text == "reconvened" and conference.reason is None:
+            date = f" on {conference.date.text}" if conference.date is not None else ""
+            yield Finding(conference.header,
+                          f"reconvened conference{date} has no `reason`: say why it was "
+                          "reconvened early (`reason \"...\"` in its block)",
+                          within=conference.span)
+    moved = plan.moved
+    if moved is not None and moved.to is None:
+        yield Finding(moved.header,
+                      f"`moved {moved.date.text}` has no `to`: name the receiving authority "
+                      "the plan transfers to (`to \"...\"` in its block)",
+                      within=moved.span)
 
 
 def _lacking(node, what: str, **fields) -> Iterator[Finding]:

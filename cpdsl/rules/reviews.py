@@ -1,6 +1,15 @@
 """CP4, timescales of the review conferences, their recommendations and the plan's end
 (CP405, CP406, CP408, CP409, CP410, CP413, CP414). The readings shared with the core
-group's timescales are in cpdsl/rules/timescales.py."""
+group's timescales are in cpdsl/rules/timescales.py.
+
+A `reconvened` conference, called early because the core group can no longer carry out
+the plan or a new concern arose (000_5146a52aabc1ef30.txt, section 4: "A discussion
+should take place to consider if the conference is reconvened if the core group is
+unable to implement the Child Protection Plan"), reviews the plan: it counts as a review
+conference for the timescales (CP405, CP406, CP409, CP414), and the next review counts
+from it. It is not prepared as a planned review is (CP408's joint report, CP410's
+pre-review core group): an urgent conference cannot wait for either.
+"""
 
 from __future__ import annotations
 
@@ -19,15 +28,16 @@ from cpdsl.rules.timing import (
     _allows,
     _conferences,
     _day,
-    _ended,
     _has_text,
     _last_in_time,
+    _mark,
     _not_before,
     _on,
     _planned_dates,
     _planned_interval,
     _reviews,
     _says,
+    _stops,
     how_long,
 )
 
@@ -54,9 +64,12 @@ def first_review_late(context: Context) -> Iterator[Finding]:
     scotland profile cites them). The five local documents give the timetable with no such
     word.
 
-    Reading: the first review conference is the first after the initial conference.
-    Where none is recorded and the time allowed has passed as of today, the finding points
-    at the initial conference; a plan that ended within the time needs none.
+    Reading: the first review conference is the first after the initial conference; a
+    `reconvened` conference counts as one, so a conference reconvened early meets the
+    first review. Where none is recorded and the time allowed has passed as of today, the
+    finding points at the initial conference; a plan that `ended`, or whose child `moved`
+    to another area, within the time needs none (the receiving authority reviews the
+    plan it takes on).
 
     Profile setting: `first-review`: 3 months (england, wales, northern-ireland, bolton,
     west-midlands, english-partnership, english-local-authority), 6 months (scotland).
@@ -68,6 +81,10 @@ def first_review_late(context: Context) -> Iterator[Finding]:
     Passes:
         conference initial 2026-01-12
         conference review 2026-04-08
+
+    Passes:
+        conference initial 2026-01-12
+        conference reconvened 2026-02-20 { reason "Kerry's new partner moved in" }
     """
     plan = context.plan
     limit = context.profile.duration("first-review")
@@ -87,13 +104,13 @@ def first_review_late(context: Context) -> Iterator[Finding]:
         first = reviews[0]
         if first.date.value > last:
             yield Finding(first.date.span,
-                          f"first review conference on {first.date.value} is "
+                          f"first review conference on {first.date.value}{_mark(first)} is "
                           f"{how_long(start, first.date.value, limit.unit, nation)} after the "
                           f"initial conference on {start}; {allows}",
                           (Related(_on(initial), initial.date.span),), within=plan.span)
         return
-    ended = _ended(plan)
-    if last < context.today and (ended is None or ended > last):
+    stop = _stops(plan)
+    if last < context.today and (stop is None or stop > last):
         yield Finding(initial.date.span,
                       f"no review conference after the initial conference on {start}; the "
                       f"first was due by {last}, {dates.describe(limit)} after it; {allows}",
@@ -118,10 +135,11 @@ def review_interval(context: Context) -> Iterator[Finding]:
     scotland profile cites them). The five local documents give the timetable with no such
     word.
 
-    Reading: each review conference is measured from the review before it. Where the last
-    review did not recommend `end`, no later one is recorded and the time allowed has
-    passed as of today, the finding points at the last review; a plan that ended within
-    the time needs no other.
+    Reading: each review conference is measured from the review before it; a
+    `reconvened` conference is a review, so the next review counts from it. Where the
+    last review did not recommend `end`, no later one is recorded and the time allowed
+    has passed as of today, the finding points at the last review; a plan that `ended`,
+    or whose child `moved` to another area, within the time needs no other.
 
     Profile setting: `review-interval`: 6 months (every shipped profile).
 
@@ -134,6 +152,13 @@ def review_interval(context: Context) -> Iterator[Finding]:
         conference initial 2026-01-12
         conference review 2026-04-08
         conference review 2026-10-07
+
+    Fails:
+        # The review is counted from the reconvened conference, the last review before it.
+        conference initial 2026-01-12
+        conference review 2026-04-08
+        conference reconvened 2026-06-01 { reason "Police were called to the home again" }
+        conference review 2026-12-07
     """
     plan = context.plan
     limit = context.profile.duration("review-interval")
@@ -148,9 +173,9 @@ def review_interval(context: Context) -> Iterator[Finding]:
         start, day = before.date.value, review.date.value
         if _after(start, day, limit, nation):
             yield Finding(review.date.span,
-                          f"review conference on {day} is "
+                          f"review conference on {day}{_mark(review)} is "
                           f"{how_long(start, day, limit.unit, nation)} after the review "
-                          f"conference on {start}; {allows}",
+                          f"conference on {start}{_mark(before)}; {allows}",
                           (Related(_on(before), before.date.span),), within=plan.span)
     if not reviews:
         return
@@ -159,10 +184,11 @@ def review_interval(context: Context) -> Iterator[Finding]:
     if recommendation is not None and getattr(recommendation.value, "text", None) == "end":
         return
     last = _last_in_time(latest.date.value, limit, nation)
-    ended = _ended(plan)
-    if last is not None and last < context.today and (ended is None or ended > last):
+    stop = _stops(plan)
+    if last is not None and last < context.today and (stop is None or stop > last):
         yield Finding(latest.date.span,
-                      f"no review conference since the one on {latest.date.value}; the next "
+                      f"no review conference since the one on {latest.date.value}"
+                      f"{_mark(latest)}; the next "
                       f"was due by {last}, {dates.describe(limit)} after it; {allows}",
                       within=plan.span)
 
@@ -191,7 +217,10 @@ def review_report_late(context: Context) -> Iterator[Finding]:
     the conference (24 hours is 1 day: ready the day before). A review conference with no
     `report-ready` is reported, at its header, once it is too late for a report to be
     ready in time as of today: every review in the past without one, and the next one
-    from the day its report is due. Reviews after the plan `ended` are not judged.
+    from the day its report is due. Reviews after the plan `ended`, or after its child
+    `moved` to another area, are not judged; nor is a `reconvened` conference, called
+    early, often urgently, when the joint report process (003_53fa38a38afc9856.txt: a
+    draft "within 5 working days", the final "5 days prior") cannot run.
 
     Profile setting: `review-report`: 1 day (england, wales, scotland, northern-ireland,
     bolton, west-midlands, english-partnership), 5 days (english-local-authority).
@@ -211,10 +240,10 @@ def review_report_late(context: Context) -> Iterator[Finding]:
     nation = context.profile.nation
     asks = _says(context.profile, "review-report",
                  f"asks for it {dates.describe(limit)} before the conference")
-    ended = _ended(plan)
+    stop = _stops(plan)
     for review in _reviews(plan):
         day = review.date.value
-        if ended is not None and day > ended:
+        if review.kind.text != "review" or (stop is not None and day > stop):
             continue
         ready = review.report_ready
         if ready is not None:
@@ -255,7 +284,8 @@ def early_end_recommendation(context: Context) -> Iterator[Finding]:
 
     Severity: warning ("should not be considered", 000_5146a52aabc1ef30.txt, section 4).
 
-    Reading: the rule judges the first review conference, whatever its date: "(under 3
+    Reading: the rule judges the first review conference, whatever its date, a
+    `reconvened` conference among them (it reviews the plan): "(under 3
     months)" gives the reason the first review is too soon, not a condition, so a first
     review held 3 months or more after the initial conference is judged too, and a later
     review, however soon, is not (de-registration "should be considered at each" later
@@ -289,7 +319,8 @@ def early_end_recommendation(context: Context) -> Iterator[Finding]:
     if value is None or value.text != "end" or _has_text(recommendation.exceptional):
         return
     yield Finding(value.span,
-                  f"the first review conference, on {first.date.value}, recommends ending the "
+                  f"the first review conference, on {first.date.value}{_mark(first)}, "
+                  "recommends ending the "
                   "plan with no exceptional circumstances recorded: de-registration should "
                   "not be considered at the first review conference unless there are "
                   "exceptional circumstances (000_5146a52aabc1ef30.txt, section 4): record "
@@ -327,7 +358,11 @@ def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
     pre-review core group: so also where nothing can be planned (no core group held since
     the conference before, or no interval) or a planned core group has no record. The
     core groups before a review are those held on or after the conference before it and
-    before the review. Reviews after the plan `ended` are not judged.
+    before the review. Reviews after the plan `ended`, or after its child `moved` to
+    another area, are not judged. A `reconvened` conference is not judged (it is called
+    early, often urgently, when no final core group can be held before it), but it is
+    the conference before the next review: the core groups before that review are those
+    since it.
 
     Fails:
         # As of 2026-03-01 the next core group planned, on 2026-03-12, falls after the
@@ -349,7 +384,7 @@ def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
     """
     plan = context.plan
     today = context.today
-    ended = _ended(plan)
+    stop = _stops(plan)
     conferences = _conferences(plan)
     next_review = facts.next_review(plan, today)
     records = facts.core_group_meetings(plan)
@@ -357,7 +392,7 @@ def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
         return
     for index, review in enumerate(conferences):
         day = review.date.value
-        if review.kind.text != "review" or (ended is not None and day > ended):
+        if review.kind.text != "review" or (stop is not None and day > stop):
             continue
         before = conferences[index - 1] if index > 0 else None
         start = before.date.value if before is not None else None
@@ -411,7 +446,7 @@ def _last_core_group_held(context: Context, stretch: list[m.Meeting], anchor: dt
     nation = context.profile.nation
     return all(planned <= latest + dt.timedelta(days=near)
                for planned, near in _planned_dates(anchor, every, nation, review_day,
-                                                   _ended(context.plan), None))
+                                                   _stops(context.plan), None))
 
 
 @rule("CP414", "review-without-recommendation", Severity.WARNING,
@@ -436,8 +471,10 @@ def review_without_recommendation(context: Context) -> Iterator[Finding]:
     `recommendation continue` or `recommendation end`. Every review after the earliest
     review recorded (after the initial conference, where there is one) is judged; without
     an initial conference the earliest review recorded may itself be a later one, and is
-    not judged. A review not yet held (after today) or held after the plan `ended` is not
-    judged; a `recommendation` whose value is unknown is CP105's.
+    not judged. A `reconvened` conference is a review: judged as any other after the
+    first. A review not yet held (after today), or held after the plan `ended` or its
+    child `moved` to another area, is not judged; a `recommendation` whose value is
+    unknown is CP105's.
 
     Fails:
         conference initial 2025-06-02
@@ -450,20 +487,21 @@ def review_without_recommendation(context: Context) -> Iterator[Finding]:
         conference review 2026-02-23 { recommendation continue }
     """
     plan = context.plan
-    ended = _ended(plan)
+    stop = _stops(plan)
     reviews = _reviews(plan)
     for review in reviews[1:]:
         day = review.date.value
-        if day > context.today or (ended is not None and day > ended):
+        if day > context.today or (stop is not None and day > stop):
             continue
         if review.recommendation is None:
             yield Finding(review.header,
-                          f"review conference on {day} records no `recommendation`: after the "
+                          f"review conference on {day}{_mark(review)} records no "
+                          "`recommendation`: after the "
                           "first review conference, de-registration should be considered at "
                           "each one (000_5146a52aabc1ef30.txt, section 4): record what it "
                           "decided, `recommendation continue` or `recommendation end`",
-                          (Related(f"the first review conference, on {reviews[0].date.value}",
-                                   reviews[0].date.span),),
+                          (Related(f"the first review conference, on {reviews[0].date.value}"
+                                   f"{_mark(reviews[0])}", reviews[0].date.span),),
                           within=review.span)
 
 
@@ -489,7 +527,8 @@ def cin_meeting_late(context: Context) -> Iterator[Finding]:
 
     Reading: a `cin-meeting` later than the time allowed after `ended` is reported at its
     date; no `cin-meeting` is reported at `ended`, judged only once the time allowed has
-    passed as of today.
+    passed as of today. Only `ended` is read, not `moved`: the plan of a child who moved
+    to another area transfers to the receiving authority, which plans what follows it.
 
     Profile setting: `cin-meeting`: 20 working days (every shipped profile).
 

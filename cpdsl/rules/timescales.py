@@ -14,6 +14,11 @@ takes):
 - "The first core group" is the first core group held (not `cancelled`) on or after the
   initial conference.
 - "The next review conference" is the first one on or after today (RULES.md).
+- A `reconvened` conference, called early, counts as a review conference: the core
+  groups after it count from it as they do from a review.
+- The timescales stop when the plan `ended` or its child `moved` to another area,
+  whichever came first: the plan of a child who moved transfers to the receiving
+  authority, and what is due after the move is theirs.
 - A check that counts from a date up to today (nothing held yet, minutes not yet out)
   judges only once the whole time allowed has passed as of today, so a plan is never
   blamed for what it may still do in time.
@@ -42,7 +47,6 @@ from cpdsl.rules.timing import (
     _allows,
     _conferences,
     _day,
-    _ended,
     _has_text,
     _held_core_groups,
     _last_in_time,
@@ -51,6 +55,8 @@ from cpdsl.rules.timing import (
     _planned_dates,
     _reviews,
     _says,
+    _stopped_on,
+    _stops,
     how_long,
 )
 from cpdsl.vocabulary import ROLES
@@ -78,8 +84,9 @@ def first_core_group_late(context: Context) -> Iterator[Finding]:
 
     Reading: the first core group is the first held (not `cancelled`) on or after the
     initial conference. Where none has been held and the time allowed has passed as of
-    today, the finding points at the initial conference; a plan that ended within the
-    time needs none. Any `delay-reason` keeps the rule silent.
+    today, the finding points at the initial conference; a plan that `ended`, or whose
+    child `moved` to another area, within the time needs none. Any `delay-reason` keeps
+    the rule silent.
 
     Profile setting: `first-core-group`: 10 working days (england, wales,
     northern-ireland, bolton, west-midlands, english-partnership,
@@ -118,8 +125,8 @@ def first_core_group_late(context: Context) -> Iterator[Finding]:
                           "`delay-reason`",
                           (Related(_on(initial), initial.date.span),), within=plan.span)
         return
-    ended = _ended(plan)
-    if last < context.today and (ended is None or ended > last):
+    stop = _stops(plan)
+    if last < context.today and (stop is None or stop > last):
         yield Finding(initial.date.span,
                       f"no core group held since the initial conference on {start}; the "
                       f"first was due by {last}, {dates.describe(limit)} after it; {allows}: "
@@ -196,8 +203,8 @@ def core_group_interval(context: Context) -> Iterator[Finding]:
     reported again here. A gap between two core groups held (`cancelled` ones are records,
     not the ends of gaps) longer than the longer of the profile's interval and the plan's
     own is reported at the later meeting (a gap the plan's own longer interval allows is
-    that interval's fault, reported once at `core-groups`). Where a review conference falls
-    between the two, the gap runs from the review conference, as in the flow chart of
+    that interval's fault, reported once at `core-groups`). Where a review conference (or
+    a `reconvened` one) falls between the two, the gap runs from it, as in the flow chart of
     003_53fa38a38afc9856.txt (core group, 4 weeks, review conference, 6 weeks, core
     group). The gap from the initial conference to the first core group is CP401's; a gap
     before a review conference with no core group in it is CP410's and CP412's. Intervals
@@ -258,7 +265,8 @@ def core_group_interval(context: Context) -> Iterator[Finding]:
         start, span, what = before.date.value, before.date.span, "the core group"
         for review in reviews:
             if start <= review.date.value <= day:
-                start, span, what = review.date.value, review.date.span, "the review conference"
+                start, span = review.date.value, review.date.span
+                what = f"the {review.kind.text} conference"
         if _after(start, day, limit, nation):
             yield Finding(meeting.date.span,
                           f"core group on {day} is {how_long(start, day, limit.unit, nation)} "
@@ -434,9 +442,10 @@ def overdue_action(context: Context) -> Iterator[Finding]:
 
     Severity: warning ("will be reviewed", 004_256d3034f79780c2.txt).
 
-    Reading: judged as of today, or as of the day the plan `ended` if that was earlier
-    (an action due after the plan ended was overtaken by the end). An action due today is
-    not yet overdue. An unknown status is CP105's.
+    Reading: judged as of today, or as of the day the plan `ended` or its child `moved`
+    to another area if that was earlier (an action due after the plan ended was
+    overtaken by the end, and one due after the move is the receiving authority's). An
+    action due today is not yet overdue. An unknown status is CP105's.
 
     Fails:
         action book-review "Book Amy's developmental review" { due 2026-02-01 }
@@ -448,9 +457,9 @@ def overdue_action(context: Context) -> Iterator[Finding]:
         }
     """
     today = context.today
-    ended = _ended(context.plan)
-    as_of = min(today, ended) if ended is not None else today
-    when = f"as of {today}" if as_of == today else f"when the plan ended on {as_of}"
+    stop = _stops(context.plan)
+    as_of = min(today, stop) if stop is not None else today
+    when = f"as of {today}" if as_of == today else f"when {_stopped_on(context.plan)}"
     for action in context.plan.actions:
         due = _day(action.due)
         status = getattr(getattr(action.status, "value", None), "text", None)
@@ -481,8 +490,9 @@ def missed_core_group(context: Context) -> Iterator[Finding]:
 
     Reading: the planned dates fall every interval of `core-groups every ...` (the
     profile's interval where the plan sets none) from the first core group held on or
-    after each conference, up to the next conference, and none on or after the day the
-    plan `ended`: RULES.md's "from the first core group held, up to the next review
+    after each conference (a `reconvened` one too), up to the next conference, and none
+    on or after the day the plan `ended` or its child `moved` to another area: RULES.md's
+    "from the first core group held, up to the next review
     conference" is read for each stretch between conferences. The core groups "between
     conferences" are arranged at the first one after each (004_256d3034f79780c2.txt).
     A record is near a planned date when it is within half an interval of it (2 weeks for
@@ -526,7 +536,7 @@ def missed_core_group(context: Context) -> Iterator[Finding]:
     if not (conferences and conferences[0].kind.text == "initial"):
         bounds.insert(0, None)  # no initial conference: the plan runs before the first review
     ends = [*bounds[1:], None]
-    stop = _ended(plan)
+    stop = _stops(plan)
     if schedule is not None:
         whose = ""
     else:

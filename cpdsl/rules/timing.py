@@ -10,6 +10,7 @@ from cpdsl import dates
 from cpdsl import model as m
 from cpdsl.profile import Profile
 from cpdsl.rules import facts
+from cpdsl.vocabulary import CONFERENCE_KINDS, MEETING_KINDS
 
 # How many planned core group dates CP412 works out in one stretch between conferences:
 # far more than any plan holds (ten years of weekly meetings), a bound for nonsense dates.
@@ -106,12 +107,12 @@ def _planned_interval(plan: m.Plan, profile: Profile) -> m.Duration | None:
 
 
 def _planned_dates(anchor: dt.date, every: m.Duration, nation: str, end: dt.date | None,
-                   ended: dt.date | None,
+                   stop: dt.date | None,
                    today: dt.date | None) -> Iterator[tuple[dt.date, int]]:
     """The planned core group dates after `anchor`, before `end` and before the plan
-    `ended`, each with how many days either side of it a record is near it (half an
-    interval); with `today`, only those that can be judged as of today (that half interval
-    after them has passed)."""
+    stops (`stop`: it `ended` or the child `moved`), each with how many days either side
+    of it a record is near it (half an interval); with `today`, only those that can be
+    judged as of today (that half interval after them has passed)."""
     planned = anchor
     for count in range(1, _MOST_PLANNED + 1):
         if every.unit == "months":  # from the anchor, so month ends do not drift
@@ -121,7 +122,7 @@ def _planned_dates(anchor: dt.date, every: m.Duration, nation: str, end: dt.date
         following = _last_in_time(planned, every, nation) if planned is not None else None
         if planned is None or following is None:
             return
-        if (end is not None and planned >= end) or (ended is not None and planned >= ended):
+        if (end is not None and planned >= end) or (stop is not None and planned >= stop):
             return
         near = (following - planned).days // 2
         if today is not None and planned + dt.timedelta(days=near) >= today:
@@ -140,7 +141,7 @@ def _has_text(text: m.Text | None) -> bool:
     return text is not None and bool(text.value.strip())
 
 
-_KINDS = {m.Meeting: ("core-group",), m.Conference: ("initial", "review")}
+_KINDS = {m.Meeting: MEETING_KINDS, m.Conference: CONFERENCE_KINDS}
 
 
 def _all_read(*groups) -> bool:
@@ -160,22 +161,40 @@ def _held_core_groups(plan: m.Plan, initial: m.Conference | None) -> list[m.Meet
 
 
 def _conferences(plan: m.Plan) -> list[m.Conference]:
-    """The initial conference (if any) and the review conferences after it, in date order."""
+    """The initial conference (if any) and the review conferences after it, reconvened
+    ones among them, in date order."""
     initial = facts.initial_conference(plan)
-    reviews = facts.review_conferences(plan)
+    reviews = facts.reviewing_conferences(plan)
     if initial is None:
         return reviews
     return [initial, *(r for r in reviews if r.date.value > initial.date.value)]
 
 
 def _reviews(plan: m.Plan) -> list[m.Conference]:
-    """The review conferences after the initial conference (all of them without one)."""
-    return [c for c in _conferences(plan) if c.kind.text == "review"]
+    """The review conferences after the initial conference (all of them without one),
+    reconvened ones among them."""
+    return [c for c in _conferences(plan) if c.kind.text in facts.REVIEW_KINDS]
 
 
-def _ended(plan: m.Plan) -> dt.date | None:
-    return _day(plan.ended)
+def _stops(plan: m.Plan) -> dt.date | None:
+    """The day the plan's timescales stop: it `ended`, or the child `moved` (the earlier)."""
+    return facts.plan_stops(plan)
+
+
+def _stopped_on(plan: m.Plan) -> str:
+    """How the plan stopped, for a message: `the plan ended on 2026-02-02` or `the child
+    moved to another area on 2026-02-02`."""
+    stop = facts.plan_stops(plan)
+    if _day(plan.ended) == stop:
+        return f"the plan ended on {stop}"
+    return f"the child moved to another area on {stop}"
 
 
 def _on(conference: m.Conference) -> str:
     return f"the {conference.kind.text} conference on {conference.date.value}"
+
+
+def _mark(conference: m.Conference) -> str:
+    """What follows a review conference's date in a message: ` (reconvened)` for a
+    conference reconvened early, which counts as a review; nothing for a review."""
+    return " (reconvened)" if conference.kind.text == "reconvened" else ""

@@ -11,6 +11,7 @@ plan "Northtown constructs" {
     report-ready 2026-03-25
     recommendation end { exceptional "The family moved to a refuge" }
   }
+  conference reconvened 2026-02-16 { reason "Police were called again" }
   member sam {
     name "Sam Patel"
     role social-worker
@@ -19,6 +20,7 @@ plan "Northtown constructs" {
     lead
   }
   member may { name "Maya Example" role child for maya }
+  member ana { name "Ana Example" role parent interpreter "Polish" accessible-format "Easy read" }
   excluded dan { name "Dan Example" role parent reason "A court order" informed-by sam }
   chair sam
   vice-chair jo
@@ -49,6 +51,9 @@ plan "Northtown constructs" {
   views maya "Maya wants the shouting to stop"
   disagreement "Ana disagrees" { by ana reason "Leo has always been small" }
   signed ana 2026-01-19
+  copy ana 2026-01-19 { format "Polish" }
+  copy sam 2026-01-19
+  amended 2026-02-18
   core-groups every 4 weeks { agreed-by sam reason "Agreed at the conference" }
   delay-reason "The interpreter was away"
   meeting core-group 2026-01-21 {
@@ -66,6 +71,7 @@ plan "Northtown constructs" {
   meeting core-group 2026-02-18 { cancelled "Snow" }
   meeting core-group 2026-03-18 { cancelled }
   ended 2026-09-28
+  moved 2026-09-01 { to "Southtown Council" }
   cin-meeting 2026-10-12
   profile "profiles/northtown.toml"
 }
