@@ -51,7 +51,7 @@ NORTHERN_IRELAND = [
      ' 000_5146a52aabc1ef30.txt section 3, 002_107d890e8677bac8.txt section 2,'
      ' 004_256d3034f79780c2.txt'),
     ('    core-group-interval = 6 weeks  (from england; 000_5146a52aabc1ef30.txt section'
-     ' 3; 003_53fa38a38afc9856.txt flow chart)'),
+     ' 3; 003_53fa38a38afc9856.txt, flow chart)'),
     '      means: the longest gap between core groups without agreement (CP403)',
     ("      figure: inherited from england, where it is cplint's reading (no"
      ' northern-ireland figure given)'),

@@ -752,7 +752,7 @@ def test_a_late_reconvened_first_review_is_named_as_reconvened():
     assert finding.message == (
         "first review conference on 2025-12-15 (reconvened) is 3 months and 14 days after the "
         "initial conference on 2025-09-01; the england profile allows 3 months (Working "
-        "Together 2023; Core group flow chart and agendas flow chart)")
+        "Together 2023; Core group flow chart and agendas, flow chart)")
     assert at(finding) == (3, 25)
     assert [r.message for r in finding.related] == ["the initial conference on 2025-09-01"]
 
@@ -765,7 +765,7 @@ def test_the_next_review_counts_from_a_reconvened_conference():
     assert finding.message == (
         "no review conference since the one on 2025-08-04 (reconvened); the next was due by "
         "2026-02-04, 6 months after it; the england profile allows 6 months (Working "
-        "Together 2023; Core group flow chart and agendas flow chart)")
+        "Together 2023; Core group flow chart and agendas, flow chart)")
     assert at(finding) == (4, 25)
     later = plan("conference initial 2025-01-12", RECONVENED.format(day="2025-02-16"),
                  "conference review 2025-09-01 { recommendation continue }")
@@ -773,7 +773,7 @@ def test_the_next_review_counts_from_a_reconvened_conference():
     assert finding.message == (
         "review conference on 2025-09-01 is 6 months and 16 days after the review conference "
         "on 2025-02-16 (reconvened); the england profile allows 6 months (Working Together "
-        "2023; Core group flow chart and agendas flow chart)")
+        "2023; Core group flow chart and agendas, flow chart)")
     assert [r.message for r in finding.related] == ["the reconvened conference on 2025-02-16"]
 
 
