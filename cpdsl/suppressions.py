@@ -29,6 +29,14 @@ _REASON_PUNCTUATION = " \t\r\n\f\v-:;,.\u2013\u2014"
 _FORMS = "`# cplint: ignore[CODE] reason` or `# cplint: ignore-file[CODE] reason`"
 
 
+def covers_lines(comment: str) -> bool:
+    """Whether a comment is an `ignore[...]` suppression, which covers lines (its own, or
+    the next): the formatter must then keep those lines as they are."""
+    directive = _DIRECTIVE.match(comment) if "cplint" in comment else None
+    form = _FORM.fullmatch(directive.group(1)) if directive else None
+    return form is not None and form.group(1) == "ignore"
+
+
 class Suppression(NamedTuple):
     span: Span  # the comment's
     file_wide: bool

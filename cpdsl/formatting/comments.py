@@ -9,7 +9,6 @@ the plan's `}` on lines of their own belong to the end of the file.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -17,12 +16,12 @@ from cpdsl.parsing.syntax import CommentSyntax, PlanSyntax, Token
 from cpdsl.parsing.transform import normalise_block
 
 
-# As cpdsl.suppressions reads them: an `ignore[...]` covers lines, an `ignore-file` none.
-_LINE_SUPPRESSION = re.compile(r"#\s*cplint\s*:\s*ignore\s*\[")
-
-
 def is_line_suppression(comment: CommentSyntax) -> bool:
-    return "cplint" in comment.text and _LINE_SUPPRESSION.match(comment.text) is not None
+    """An `ignore[...]` suppression, as cpdsl.suppressions reads it (an `ignore-file`
+    covers no line in particular)."""
+    from cpdsl.suppressions import covers_lines
+
+    return covers_lines(comment.text)
 
 
 def suppressed_lines(plan: PlanSyntax) -> frozenset[int]:

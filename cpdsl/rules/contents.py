@@ -601,7 +601,7 @@ def missing_outcomes(context: Context) -> Iterator[Finding]:
         action book-review "Book Amy's developmental review" { outcome appointments }
     """
     plan = context.plan
-    live = [a for a in plan.actions if a.status is None or a.status.value.text != "dropped"]
+    live = facts.live_actions(plan)
     missing = [what for what, there in (("no need", plan.needs), ("no outcome", plan.outcomes))
                if not there]
     if not live:

@@ -13,6 +13,11 @@ from cpdsl.vocabulary import FAMILY_ROLES
 REVIEW_KINDS = ("review", "reconvened")
 
 
+def live_actions(plan: m.Plan) -> list[m.Action]:
+    """The actions still in the plan: not dropped."""
+    return [a for a in plan.actions if a.status is None or a.status.value.text != "dropped"]
+
+
 def initial_conference(plan: m.Plan) -> m.Conference | None:
     """The first `conference initial` with a real date."""
     return next((c for c in plan.conferences if c.kind and c.kind.text == "initial"

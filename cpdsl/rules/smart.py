@@ -23,11 +23,6 @@ from cpdsl.rules import facts, wording
 from cpdsl.rules.base import Context, Finding, rule
 
 
-def _live(actions: tuple[m.Action, ...]) -> list[m.Action]:
-    """The actions still in the plan: not dropped."""
-    return [a for a in actions if a.status is None or a.status.value.text != "dropped"]
-
-
 def _missing(node, kind: str, what: str, why: str) -> Finding:
     return Finding(node.header, f"{kind} `{node.id.name}` has no {what}: {why}", within=node.span)
 
@@ -178,7 +173,7 @@ def vague_outcome(context: Context) -> Iterator[Finding]:
     for outcome in context.plan.outcomes:
         texts.append(("outcome", outcome, outcome.text, outcome.measure))
         texts.append(("the measure of outcome", outcome, outcome.measure, None))
-    texts += [("action", action, action.text, None) for action in _live(context.plan.actions)]
+    texts += [("action", action, action.text, None) for action in facts.live_actions(context.plan)]
     if not wording.may_be_vague([t.value for _, _, t, _ in texts if t is not None], words):
         return  # the patterns cost milliseconds to compile: none is needed here
     pattern = wording.vague_pattern(words)
@@ -248,7 +243,7 @@ def unassigned_action(context: Context) -> Iterator[Finding]:
         member kerry { name "Kerry Example" role parent }
         action book-review "Book Amy's developmental review" { owner kerry due 2026-02-01 }
     """
-    for action in _live(context.plan.actions):
+    for action in facts.live_actions(context.plan):
         if action.owner is None:
             yield _missing(action, "action", "`owner`", "say who does it (`owner ID`)")
 
@@ -273,7 +268,7 @@ def action_without_due_date(context: Context) -> Iterator[Finding]:
     Passes:
         action book-review "Book Amy's developmental review" { due 2026-02-01 }
     """
-    for action in _live(context.plan.actions):
+    for action in facts.live_actions(context.plan):
         if action.due is None:
             yield _missing(action, "action", "`due` date", "say when it is to be done "
                            "(`due 2026-02-01`)")
@@ -304,7 +299,7 @@ def action_without_outcome(context: Context) -> Iterator[Finding]:
     """
     if not context.plan.outcomes:
         return
-    for action in _live(context.plan.actions):
+    for action in facts.live_actions(context.plan):
         if not action.outcomes:
             yield _missing(action, "action", "`outcome`", "name the outcome it works towards "
                            "(`outcome ID`)")
@@ -333,7 +328,7 @@ def outcome_without_action(context: Context) -> Iterator[Finding]:
         outcome appointments "Amy attends every health appointment"
         action book-review "Book Amy's developmental review" { outcome appointments }
     """
-    actions = _live(context.plan.actions)
+    actions = facts.live_actions(context.plan)
     if not actions:
         return
     worked_on = {ident.name for action in actions for ident in action.outcomes}
@@ -403,7 +398,7 @@ def owner_not_member(context: Context) -> Iterator[Finding]:
         member kerry { name "Kerry Example" role parent }
         action course "Attend the parenting course" { owner kerry }
     """
-    for action in _live(context.plan.actions):
+    for action in facts.live_actions(context.plan):
         owner = action.owner
         definition = context.index.lookup(owner.name) if owner is not None else None
         if definition is None or definition.kind not in ("excluded", "child"):
@@ -566,7 +561,7 @@ def monitoring_only_plan(context: Context) -> Iterator[Finding]:
         monitoring-only "Ana declines every service offered; legal advice is being sought"
     """
     plan = context.plan
-    actions = _live(plan.actions)
+    actions = facts.live_actions(plan)
     if actions and plan.monitoring_only is None and all(a.monitoring for a in actions):
         count = f"{len(actions)} action" + ("s" if len(actions) > 1 else "")
         yield Finding(plan.header, f"every action in the plan ({count}) only "
