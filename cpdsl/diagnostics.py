@@ -1,10 +1,12 @@
-"""What cplint reports: a finding with its rule, severity, place and message."""
+"""What cplint reports: a finding with its rule, severity, place, message and, where cplint
+knows one, its fix."""
 
 from __future__ import annotations
 
 import enum
 from typing import NamedTuple
 
+from cpdsl.fixes import Fix
 from cpdsl.model import Span
 
 
@@ -28,6 +30,7 @@ class Diagnostic(NamedTuple):
     message: str
     span: Span
     related: tuple[Related, ...] = ()
+    fix: Fix | None = None  # what would mend it, as edits of the text
 
     @property
     def sort_key(self) -> tuple:

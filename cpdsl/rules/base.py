@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 from cpdsl.citations import for_people
 from cpdsl.diagnostics import Diagnostic, Related, Severity
+from cpdsl.fixes import Fix
 from cpdsl.index import PlanIndex
+from cpdsl.lines import Lines
 from cpdsl.model import Plan, Span
 from cpdsl.node import walk
 from cpdsl.profile import Profile
@@ -32,14 +34,15 @@ class Context(NamedTuple):
     profile: Profile
     syntax_errors: tuple[Span, ...] = ()
     profile_problem: str | None = None  # why the plan's own profile could not be used
-    text: str = ""  # the plan's text, for the rules about characters (CP108)
+    text: str = ""  # the plan's text as linted (for CP108, and for fixes' edits)
+    lines: Lines | None = None  # where the text's lines start: places to offsets
 
     @classmethod
     def of(cls, plan: Plan, today: dt.date, profile: Profile,
            syntax_errors: tuple[Span, ...] = (), profile_problem: str | None = None,
-           text: str = "") -> Context:
+           text: str = "", lines: Lines | None = None) -> Context:
         return cls(plan, PlanIndex.of(plan), tuple(walk(plan)), today, profile, syntax_errors,
-                   profile_problem, text)
+                   profile_problem, text, lines or Lines(text))
 
     def is_broken(self, span: Span) -> bool:
         """Whether a syntax error lies inside `span` (or at it, for the empty span of an
@@ -57,6 +60,7 @@ class Finding(NamedTuple):
     message: str
     related: tuple[Related, ...] = ()
     within: Span | None = None
+    fix: Fix | None = None  # what would mend it (cpdsl.fixes)
 
 
 Check = Callable[[Context], Iterable[Finding]]
@@ -82,7 +86,7 @@ class Rule(NamedTuple):
                 message = f"{message} ({self.ref})"
             related = tuple(r._replace(message=for_people(r.message)) for r in finding.related)
             yield Diagnostic(self.code, self.name, self.severity, for_people(message),
-                             finding.at, related)
+                             finding.at, related, finding.fix)
 
     @property
     def doc(self) -> str:
