@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from cpdsl.diagnostics import Diagnostic
+from cpdsl.fixes import Edit, Fix
+from cpdsl.lines import Lines
 from cpdsl.model import Comment, Span
 from cpdsl.rules import RULES_BY_CODE
 from cpdsl.selection import resolve, unknown_selector
@@ -39,6 +41,7 @@ def covers_lines(comment: str) -> bool:
 
 class Suppression(NamedTuple):
     span: Span  # the comment's
+    text: str  # the comment's
     file_wide: bool
     lines: frozenset[int]  # the lines it covers (none for a file-wide one)
     target: int  # the plan line it is about: its own, or the next for one alone on its line
@@ -47,12 +50,14 @@ class Suppression(NamedTuple):
 
 
 def apply(diagnostics: Sequence[Diagnostic], comments: Sequence[Comment], text: str,
-          enabled: Callable[[str], bool]) -> list[Diagnostic]:
-    """The findings no suppression covers, and CP107's findings (when CP107 is enabled)."""
+          enabled: Callable[[str], bool], lines: Lines | None = None) -> list[Diagnostic]:
+    """The findings no suppression covers, and CP107's findings (when CP107 is enabled),
+    with the fix that removes what suppresses nothing. `text` is the plan's after any
+    byte order mark, `lines` its line table."""
     directives = [c for c in comments if "cplint" in c.text and _DIRECTIVE.match(c.text)]
     if not directives:
         return list(diagnostics)
-    problems: list[tuple[Span, str]] = []
+    problems: list[tuple[Span, str, Fix | None]] = []
     suppressions = list(_read(directives, comments, text, problems))
     used: set[tuple[int, int]] = set()
     kept = []
@@ -69,25 +74,44 @@ def apply(diagnostics: Sequence[Diagnostic], comments: Sequence[Comment], text: 
         unused = [selector for j, (selector, codes) in enumerate(s.items)
                   if (i, j) not in used and any(enabled(code) for code in codes)]
         if unused:
-            problems.append((s.span, _unused(unused, s)))
+            fix = _removal(s, unused, text, lines or Lines(text))
+            problems.append((s.span, _unused(unused, s), fix))
         if not s.reason:
             problems.append((s.span, "this suppression gives no reason: say after the `]` "
-                                     "why the finding is accepted, and who agreed"))
+                                     "why the finding is accepted, and who agreed", None))
     rule = RULES_BY_CODE[UNUSED]
-    kept.extend(Diagnostic(UNUSED, rule.name, rule.severity, message, span)
-                for span, message in problems)
+    kept.extend(Diagnostic(UNUSED, rule.name, rule.severity, message, span, fix=fix)
+                for span, message, fix in problems)
     return kept
 
 
+def _removal(suppression: Suppression, unused: list[str], text: str, lines: Lines) -> Fix:
+    """Remove the suppression, or the selectors in it that suppress nothing: what it
+    hides is the same either way."""
+    from cpdsl.edit_text import remove
+
+    kept = [selector for selector, _ in suppression.items if selector not in unused]
+    if not kept:
+        return Fix.safe("Remove the unused suppression",
+                        remove(text, lines, suppression.span))
+    opening = suppression.text.index("[")
+    closing = suppression.text.index("]", opening)
+    start = lines.offset(suppression.span.line, suppression.span.column)
+    listed = ", ".join(f"`{selector}`" for selector in unused)
+    return Fix.safe(f"Remove {listed} from the suppression",
+                    Edit(start + opening + 1, start + closing, ", ".join(kept)))
+
+
 def _read(directives: list[Comment], comments: Sequence[Comment], text: str,
-          problems: list[tuple[Span, str]]):
+          problems: list[tuple[Span, str, Fix | None]]):
     lines = text.split("\n")  # as the parser counts lines
     alone = {c.span.line for c in comments
              if not lines[c.span.line - 1][:c.span.column - 1].strip()}
     for comment in directives:
         form = _FORM.fullmatch(_DIRECTIVE.match(comment.text).group(1))
         if form is None:
-            problems.append((comment.span, f"not a suppression cplint reads: write {_FORMS}"))
+            problems.append((comment.span, f"not a suppression cplint reads: write {_FORMS}",
+                             None))
             continue
         kind, listed, reason = form.groups()
         items = tuple(_items(listed, comment.span, problems))
@@ -101,24 +125,24 @@ def _read(directives: list[Comment], comments: Sequence[Comment], text: str,
                 target += 1
         file_wide = kind == "ignore-file"
         covered = frozenset() if file_wide else frozenset((line, target))
-        yield Suppression(comment.span, file_wide, covered, target, items,
+        yield Suppression(comment.span, comment.text, file_wide, covered, target, items,
                           reason.strip(_REASON_PUNCTUATION))
 
 
-def _items(listed: str, span: Span, problems: list[tuple[Span, str]]):
+def _items(listed: str, span: Span, problems: list[tuple[Span, str, Fix | None]]):
     selectors = [s.strip() for s in listed.split(",") if s.strip()]
     if not selectors:
-        problems.append((span, f"this suppression names no rule: write {_FORMS}"))
+        problems.append((span, f"this suppression names no rule: write {_FORMS}", None))
     for selector in selectors:
         found = resolve(selector)
         if found is None:
             problems.append((span, f"{unknown_selector(selector)}: the suppression of it "
-                                   "suppresses nothing"))
+                                   "suppresses nothing", None))
             continue
         codes = found[0] - {UNUSED}
         if not codes:
             problems.append((span, f"{UNUSED} cannot be suppressed in a comment: turn it off "
-                                   'with `ignore = ["CP107"]` in the configuration'))
+                                   'with `ignore = ["CP107"]` in the configuration', None))
             continue
         yield selector, codes
 
@@ -133,3 +157,27 @@ def _unused(selectors: list[str], suppression: Suppression) -> str:
         where = f"on line {suppression.target}"
     return (f"this suppression of {named} suppresses nothing: there is no such finding "
             f"{where}; remove it")
+
+
+def suppression_fix(diagnostic: Diagnostic, text: str, lines: Lines) -> Fix | None:
+    """A suppression of this finding, to be completed with its reason (unsafe: the
+    finding is accepted, not mended; `...` stands for the reason, and CP107 reports it
+    until it is written). The comment goes alone on the line above the finding's, at its
+    indentation; where that line starts inside a triple-quoted text, at the end of the
+    finding's line. None for CP107, which cannot be suppressed in a comment, and where
+    the line already ends in a comment."""
+    if diagnostic.code == UNUSED:
+        return None
+    line = diagnostic.span.line
+    start = lines.line_start(line)
+    end = lines.line_end(line, text)
+    directive = f"# cplint: ignore[{diagnostic.code}] ..."
+    title = f"Suppress {diagnostic.code} ({diagnostic.name}) on line {line}, with a reason"
+    if text.count('"""', 0, start) % 2 == 0:
+        own = text[start:end]
+        indent = own[:len(own) - len(own.lstrip(" \t"))]
+        newline = "\r\n" if text.startswith("\r\n", end) else "\n"  # as the file has it
+        return Fix.unsafe(title, Edit.insert(start, f"{indent}{directive}{newline}"))
+    if "#" in text[start:end]:
+        return None  # a comment may be there already (or a # in a text): not a safe guess
+    return Fix.unsafe(title, Edit.insert(end, f"  {directive}"))

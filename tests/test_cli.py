@@ -469,13 +469,13 @@ INTERNAL_ERROR = ("cplint: internal error (RuntimeError); please report it (--ve
                   "the trace, which may quote the plan)\n")
 
 
-def _break_lint_text(monkeypatch):
+def _break_analysis(monkeypatch):
     import cpdsl.lint
 
     def boom(*args, **kwargs):
         raise RuntimeError("a bug in cplint")
 
-    monkeypatch.setattr(cpdsl.lint, "lint_text", boom)
+    monkeypatch.setattr(cpdsl.lint, "analyse", boom)
 
 
 def _break_a_rule(monkeypatch):
@@ -487,7 +487,7 @@ def _break_a_rule(monkeypatch):
     monkeypatch.setattr(Rule, "run", boom)
 
 
-@pytest.mark.parametrize("breaker", [_break_lint_text, _break_a_rule])
+@pytest.mark.parametrize("breaker", [_break_analysis, _break_a_rule])
 def test_internal_error_is_one_line_and_exits_2(workdir, monkeypatch, breaker):
     write(workdir / "clean.cp", CLEAN)
     breaker(monkeypatch)
@@ -498,7 +498,7 @@ def test_internal_error_is_one_line_and_exits_2(workdir, monkeypatch, breaker):
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("breaker", [_break_lint_text, _break_a_rule])
+@pytest.mark.parametrize("breaker", [_break_analysis, _break_a_rule])
 def test_internal_error_trace_only_with_verbose(workdir, monkeypatch, breaker):
     write(workdir / "clean.cp", CLEAN)
     breaker(monkeypatch)

@@ -379,10 +379,10 @@ def test_clean_exit_check_catches_an_internal_error(monkeypatch, tmp_path):
     """A control for the two properties above: a crash in the linter is caught by them."""
     import cpdsl.lint
 
-    def broken(text, today, rules=()):
+    def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cpdsl.lint, "lint_text", broken)
+    monkeypatch.setattr(cpdsl.lint, "analyse", broken)
     path = tmp_path / "plan.cp"
     path.write_text(AMY, encoding="utf-8")
     result = CliRunner().invoke(main, [str(path), "-j", "1"])

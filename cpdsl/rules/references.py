@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl.diagnostics import Related, Severity
+from cpdsl.edit_text import remove, replace
+from cpdsl.fixes import Fix
 from cpdsl.index import PEOPLE, references
 from cpdsl.rules.base import Context, Finding, rule
-from cpdsl.suggest import did_you_mean
+from cpdsl.suggest import close_matches
 
 _KIND_WORDS = {
     "child": "a child", "member": "a member", "excluded": "an excluded person",
@@ -43,11 +45,30 @@ def duplicate_id(context: Context) -> Iterator[Finding]:
                 f"`{name}` is already defined on line {first.id.span.line} "
                 f"as {_KIND_WORDS[first.kind]}; give this {later.kind} an id of its own",
                 (Related(f"`{name}` is first defined here", first.id.span),),
+                fix=_removal(context, later.node) if later.node == first.node else None,
             )
     for node in context.nodes:
         for repeat in getattr(node, "repeats", ()):
+            exact = repeat.value == getattr(node, _attribute(repeat.keyword), _NOTHING)
             yield Finding(repeat.span, f"`{repeat.keyword}` is given more than once here; "
-                                       "the first is used")
+                                       "the first is used",
+                          fix=_removal(context, repeat) if exact else None)
+
+
+_NOTHING = object()
+_ATTRIBUTES = {"for": "for_child", "contact-detail": "contact"}  # where the names differ
+
+
+def _attribute(keyword: str) -> str:
+    """The model's name for what a statement gives: `second-chair` -> `second_chair`."""
+    return _ATTRIBUTES.get(keyword, keyword.replace("-", "_"))
+
+
+def _removal(context: Context, statement) -> Fix:
+    """Removing a statement that says again, word for word, what is said before it: the
+    plan means the same without it."""
+    return Fix.safe("Remove the repeated statement",
+                    remove(context.text, context.lines, statement.span))
 
 
 @rule("CP103", "undefined-reference", Severity.ERROR, "an id used but never defined")
@@ -73,10 +94,15 @@ def undefined_reference(context: Context) -> Iterator[Finding]:
         definition = index.lookup(ref.ident.name)
         wanted = " or ".join(_KIND_WORDS[k] for k in ref.kinds)
         if definition is None:
-            hint = did_you_mean(ref.ident.name, index.names(*ref.kinds))
+            matches = close_matches(ref.ident.name, index.names(*ref.kinds))
+            hint = f"; did you mean `{matches[0]}`?" if matches else ""
+            fix = None
+            if len(matches) == 1:  # one likely meaning: replacing it cannot be wrong
+                fix = Fix.safe(f"Replace `{ref.ident.name}` with `{matches[0]}`",
+                               replace(context.lines, ref.ident.span, matches[0]))
             yield Finding(ref.ident.span,
                           f"`{ref.keyword} {ref.ident.name}`: no {_noun(ref.kinds)} "
-                          f"has the id `{ref.ident.name}`{hint}")
+                          f"has the id `{ref.ident.name}`{hint}", fix=fix)
         elif definition.kind not in ref.kinds:
             yield Finding(ref.ident.span,
                           f"`{ref.keyword} {ref.ident.name}`: `{ref.ident.name}` is "

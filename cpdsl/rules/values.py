@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from cpdsl import model as m
 from cpdsl import vocabulary as v
 from cpdsl.diagnostics import Severity
+from cpdsl.edit_text import replace
+from cpdsl.fixes import Fix
 from cpdsl.profile import is_path
 from cpdsl.rules.base import Context, Finding, rule
-from cpdsl.suggest import closest
+from cpdsl.suggest import close_matches
 
 
 @rule("CP104", "invalid-date", Severity.ERROR, "a date (or time) that does not exist")
@@ -87,9 +89,14 @@ def invalid_value(context: Context) -> Iterator[Finding]:
                                     f"{context.profile.name}'s is: {context.profile_problem}")
     for word, (what, allowed) in _values(context.plan):
         if word.text not in allowed:
-            match = closest(word.text, allowed)
-            hint = f"; did you mean `{match}`?" if match else f": use one of {_listing(allowed)}"
-            yield Finding(word.span, f"`{word.text}` is not a {what}{hint}")
+            matches = close_matches(word.text, allowed)
+            hint = (f"; did you mean `{matches[0]}`?" if matches
+                    else f": use one of {_listing(allowed)}")
+            fix = None
+            if len(matches) == 1:  # one likely meaning: replacing it cannot be wrong
+                fix = Fix.safe(f"Replace `{word.text}` with `{matches[0]}`",
+                               replace(context.lines, word.span, matches[0]))
+            yield Finding(word.span, f"`{word.text}` is not a {what}{hint}", fix=fix)
     for node in context.nodes:
         if isinstance(node, m.Duration) and node.count == 0:
             yield Finding(node.span, "an interval of 0 is no interval: give how often, "
