@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from typing import NoReturn
 
 import click
 
 from cpdsl import __version__
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+from cpdsl.exits import EXIT_FAILED
 
 
 class _LintByDefault(click.Group):
@@ -55,91 +55,55 @@ FORMATS = ["text", "concise", "json", "github", "sarif", "junit"]
                    "than the cores, 64, or one per 8 files).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text format (never when NO_COLOR is set).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, apply the unsafe fixes too (skeletons to fill in).")
+@click.option("--diff", is_flag=True,
+              help="Print what --fix would change as a unified diff; change nothing.")
+@click.option("--show-fixes", is_flag=True, help="With --fix, list what was fixed.")
 @click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
-def check(paths, fmt, profile_name, today, stdin_filename, jobs, color, verbose) -> None:
+def check(paths, fmt, profile_name, today, stdin_filename, jobs, color, fix, unsafe_fixes,
+          diff, show_fixes, verbose) -> None:
     """Lint plans: files, directories (every *.cp under them) or - for standard input."""
+    from cpdsl.check import CheckOptions, run_check
+
+    options = CheckOptions(fmt, profile_name, today, stdin_filename, jobs, _use_colour(color),
+                           fix, unsafe_fixes, diff, show_fixes)
+    _run(lambda: run_check(paths or (".",), options, out=_out(options.colour), err=_err),
+         verbose, writes=fix and not diff)
+
+
+def _out(colour: bool):
+    return lambda text: click.echo(text, nl=False, color=colour)
+
+
+def _err(text: str) -> None:
+    click.echo(text, nl=False, err=True)
+
+
+def _run(command, verbose: bool, writes: bool = False) -> NoReturn:
+    """Run a command and exit with its code; a bug in cplint is said in one line (exit 2).
+    A command that `writes` plans is interruptible: on SIGINT or SIGTERM the temporary
+    file being written goes too, and cplint exits by the signal."""
+    from cpdsl.exits import internal_error
+
     try:
-        code = _check(paths or (".",), fmt, profile_name, today, stdin_filename,
-                      jobs, _use_colour(color))
-    except Exception as error:  # a bug in cplint, not in the plan: say so, ask for a report
-        click.echo(f"cplint: internal error ({type(error).__name__}); please report it "
-                   "(--verbose shows the trace, which may quote the plan)", err=True)
-        if verbose:
-            import traceback
+        if not writes:
+            sys.exit(command())
+        from cpdsl.writing import Interrupted, exit_as_interrupted, interruptible
 
-            traceback.print_exc()
-        code = EXIT_FAILED
-    sys.exit(code)
-
-
-class _Failed(Exception):
-    """cplint cannot do its job: the message says why, in one line (exit 2)."""
-
-
-def _check(paths, fmt, profile_name, today, stdin_filename, jobs, colour) -> int:
-    from cpdsl.config import ConfigError, ConfigFinder
-    from cpdsl.lint import LintResult, lint_result
-    from cpdsl.report import render
-    from cpdsl.runner import find_plans, lint_files
-    from cpdsl.selection import RANK
-    from cpdsl.source import SourceError, decode
-
-    failures: list[str] = []
-    files: list[str] = []
-    for path in paths:
-        if path != "-":
-            for found in find_plans([path]):
-                if isinstance(found, SourceError):
-                    failures.append(str(found))
-                else:
-                    files.append(found)
-    stdin_name = stdin_filename or "<stdin>"
-    names = ([stdin_name] if "-" in paths else []) + files  # stdin: its name's folder, or here
-    finder = ConfigFinder()
-    try:  # every configuration first: a bad one stops the run before anything is linted
-        profile = _cli_profile(profile_name)
-        options = [finder.options_for(name, profile) for name in names]
-    except (ConfigError, _Failed) as error:
-        click.echo(f"cplint: {error}", err=True)
-        return EXIT_FAILED
-    results: list[LintResult] = []
-    if "-" in paths:
-        stdin_options = options.pop(0)
         try:
-            text = decode(sys.stdin.buffer.read(), stdin_name)
-            results.append(lint_result(stdin_name, text, today, options=stdin_options))
-        except SourceError as error:
-            failures.insert(0, str(error))
-    for result in lint_files(files, today, jobs, options):
-        if result.error:
-            failures.append(result.error)
-        else:
-            results.append(result)
-    help_uri = next(filter(None, (finder.config_for(name).help_uri for name in names)), None)
-    output = render(results, fmt, colour, help_uri=help_uri) if results or not failures else ""
-    if output:
-        click.echo(output, nl=False, color=colour)
-    for failure in failures:
-        click.echo(f"cplint: {failure}", err=True)
-    if failures:
-        return EXIT_FAILED
-    failing = any(RANK[d.severity] >= RANK[r.fail_on] for r in results for d in r.diagnostics)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+            with interruptible():
+                code = command()
+        except Interrupted as interruption:
+            import signal
 
-
-def _cli_profile(name: str | None):
-    """The profile --profile names (a path is relative to the current folder), or None."""
-    if name is None:
-        return None
-    from cpdsl.profile import ProfileError, load_profile
-    from cpdsl.selection import profile_severity
-
-    try:
-        profile = load_profile(name, ".")
-        profile_severity(profile)
-    except ProfileError as error:
-        raise _Failed(f"--profile: {error}") from None
-    return profile
+            name = signal.Signals(interruption.signum).name
+            _err(f"cplint: interrupted ({name}); no plan was left half written\n")
+            exit_as_interrupted(interruption.signum)
+    except Exception as error:  # a bug in cplint, not in the plan: say so, ask for a report
+        code = internal_error(error, verbose, lambda text: _err(text + "\n"))
+    sys.exit(code)
 
 
 def _use_colour(choice: str) -> bool:
@@ -165,29 +129,10 @@ def fmt_command(paths, check, diff, line_length, sort, stdin_filename, verbose) 
     """Lay plans out canonically, in place: files, directories (every *.cp under them) or -
     (standard input to standard output). A plan with syntax errors is never touched."""
     from cpdsl.fmt import run_fmt
-    from cpdsl.writing import Interrupted, exit_as_interrupted, interruptible
 
-    try:
-        with interruptible():  # SIGINT, SIGTERM: the temporary file being written goes too
-            code = run_fmt(paths, check=check, diff=diff, line_length=line_length, sort=sort,
-                           stdin_filename=stdin_filename,
-                           out=lambda text: click.echo(text, nl=False),
-                           err=lambda text: click.echo(text, nl=False, err=True))
-    except Interrupted as interruption:
-        import signal
-
-        name = signal.Signals(interruption.signum).name
-        click.echo(f"cplint: interrupted ({name}); no plan was left half written", err=True)
-        exit_as_interrupted(interruption.signum)
-    except Exception as error:  # a bug in cplint: say so, ask for a report
-        click.echo(f"cplint: internal error ({type(error).__name__}); please report it "
-                   "(--verbose shows the trace, which may quote the plan)", err=True)
-        if verbose:
-            import traceback
-
-            traceback.print_exc()
-        code = EXIT_FAILED
-    sys.exit(code)
+    _run(lambda: run_fmt(paths, check=check, diff=diff, line_length=line_length, sort=sort,
+                         stdin_filename=stdin_filename, out=_out(False), err=_err),
+         verbose, writes=not (check or diff))
 
 
 @main.command("rules")

@@ -9,7 +9,7 @@ kept. Temporary files left by a killed run are removed by the next run in their 
 
 Named pipes, sockets and devices are not plans: skipped under a folder, refused by name.
 
-Exit codes, as for `cplint`:
+Exit codes, as for `cplint` (cpdsl.exits):
 - 0: every plan is (now) in its canonical layout;
 - 1: a plan has syntax errors (printed as `cplint` prints CP100/CP101, the file untouched),
   a plan changed while it was being formatted (left as the other program made it), or,
@@ -25,15 +25,17 @@ standard output carries only diffs and, for `-`, the formatted text.
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
+from cpdsl.diffs import unified_diff
+from cpdsl.exits import EXIT_CLEAN, EXIT_FAILED, EXIT_FINDINGS
 from cpdsl.lint import LintResult
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+Echo = Callable[[str], None]
 
 
 class _Counts:
@@ -43,145 +45,145 @@ class _Counts:
         self.syntax = 0
         self.failed = 0
         self.changed_meanwhile = 0  # by another program, after cplint read it: left so
+        self.would_change = False  # with --check or --diff
+        self.syntax_results: list[LintResult] = []
+
+
+class _Settings(NamedTuple):
+    check: bool
+    diff: bool
+    sort: bool
+    lengths: dict[str, int]  # each plan's line length
+    severities: dict[str, dict]  # each plan's configured severities
+
+    @property
+    def dry(self) -> bool:
+        return self.check or self.diff
 
 
 def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
             line_length: int | None = None, sort: bool = False,
-            stdin_filename: str | None = None,
-            out: Callable[[str], None], err: Callable[[str], None]) -> int:
+            stdin_filename: str | None = None, out: Echo, err: Echo) -> int:
     """Format the plans at `paths` (`-`: standard input to standard output); the exit code.
     With `sort`, top-level statements are put in the recommended order.
     `out` and `err` print a piece of text (its own newlines included)."""
-    from cpdsl.config import ConfigError, ConfigFinder
-    from cpdsl.runner import find_plans
-    from cpdsl.source import SourceError, read_plan
+    from cpdsl.runner import gather
 
     started_ns = time.time_ns()  # a temporary file older than this is no run's at work
-    files: list[str] = []
-    missing: list[str] = []
-    for path in paths:
-        if path != "-":
-            for found in find_plans([path], skipped=lambda note: err(f"cplint: {note}\n")):
-                if isinstance(found, SourceError):
-                    missing.append(str(found))
-                else:
-                    files.append(found)
+    files, missing = gather(paths, skipped=lambda note: err(f"cplint: {note}\n"))
     if missing:  # nothing is touched when a path named is not there
         for message in missing:
             err(f"cplint: {message}\n")
         return EXIT_FAILED
     stdin_name = stdin_filename or "<stdin>"
+    names = ([stdin_name] if "-" in paths else []) + files
+    settings = _configure(names, line_length, check, diff, sort, err)
+    if settings is None:
+        return EXIT_FAILED
+    if not settings.dry:
+        _remove_stale_temporaries(files, started_ns, err)
+    counts = _Counts()
+    if "-" in paths:
+        _format_stdin(stdin_name, settings, counts, out, err)
+    for path in files:
+        _format_file(path, settings, counts, out, err)
+    return _finish(counts, settings, bool(files) or "-" not in paths, err)
+
+
+def _configure(names: list[str], line_length: int | None, check: bool, diff: bool,
+               sort: bool, err: Echo) -> _Settings | None:
+    """Every plan's configuration first: a bad one stops the run before anything is
+    formatted (None, said on `err`)."""
+    from cpdsl.config import ConfigError, ConfigFinder
+
     finder = ConfigFinder()
-    try:  # every configuration first: a bad one stops the run before anything is formatted
-        names = ([stdin_name] if "-" in paths else []) + files
+    try:
         lengths = {name: line_length or finder.config_for(name).line_length for name in names}
         severities = {name: finder.config_for(name).severity for name in names}
     except ConfigError as error:
         err(f"cplint: {error}\n")
-        return EXIT_FAILED
+        return None
+    return _Settings(check, diff, sort, lengths, severities)
 
-    if not (check or diff):
-        _remove_stale_temporaries(files, started_ns, err)
-    counts = _Counts()
-    syntax_results: list[LintResult] = []
-    would_change = False
-    if "-" in paths:
-        data = sys.stdin.buffer.read()
-        outcome = _format_one(stdin_name, data, lengths[stdin_name], severities[stdin_name],
-                              sort, counts, syntax_results, err)
-        if outcome is not None:
-            old, new = outcome
-            if diff:
-                out(unified_diff(old, new, stdin_name))
-            elif not check:
-                out(new)
-            would_change = would_change or old != new
-    for path in files:
-        try:
-            data, status = read_plan(path)
-        except SourceError as error:
-            counts.failed += 1
-            err(f"cplint: {error}\n")
-            continue
-        outcome = _format_one(path, data, lengths[path], severities[path], sort, counts,
-                              syntax_results, err)
-        if outcome is None:
-            continue
-        old, new = outcome
-        if old == new:
-            continue
-        if check or diff:
-            would_change = True
-            if diff:
-                out(unified_diff(old, new, path))
-            err(f"would reformat {path}\n")
-            continue
-        _write_one(path, new.encode("utf-8"), data, status, counts, err)
 
-    if syntax_results:
+def _format_stdin(name: str, settings: _Settings, counts: _Counts, out: Echo,
+                  err: Echo) -> None:
+    outcome = _format_one(name, sys.stdin.buffer.read(), settings, counts, err)
+    if outcome is None:
+        return
+    old, new = outcome
+    if settings.diff:
+        out(unified_diff(old, new, name))
+    elif not settings.check:
+        out(new)
+    counts.would_change = counts.would_change or old != new
+
+
+def _format_file(path: str, settings: _Settings, counts: _Counts, out: Echo,
+                 err: Echo) -> None:
+    from cpdsl.source import SourceError, read_plan
+
+    try:
+        data, status = read_plan(path)
+    except SourceError as error:
+        counts.failed += 1
+        err(f"cplint: {error}\n")
+        return
+    outcome = _format_one(path, data, settings, counts, err)
+    if outcome is None or outcome[0] == outcome[1]:
+        return
+    old, new = outcome
+    if settings.dry:
+        counts.would_change = True
+        if settings.diff:
+            out(unified_diff(old, new, path))
+        err(f"would reformat {path}\n")
+        return
+    _write_one(path, new.encode("utf-8"), data, status, counts, err)
+
+
+def _finish(counts: _Counts, settings: _Settings, summarise: bool, err: Echo) -> int:
+    if counts.syntax_results:
         from cpdsl.report import render_text
 
-        err(render_text(syntax_results))
-    if files or "-" not in paths:
-        err(_summary(counts, check or diff) + "\n")
+        err(render_text(counts.syntax_results))
+    if summarise:
+        err(_summary(counts, settings.dry) + "\n")
     if counts.failed:
         return EXIT_FAILED
-    if counts.syntax or counts.changed_meanwhile or (would_change and (check or diff)):
+    if counts.syntax or counts.changed_meanwhile or (counts.would_change and settings.dry):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
-def _remove_stale_temporaries(files: list[str], started_ns: int,
-                              err: Callable[[str], None]) -> None:
+def _remove_stale_temporaries(files: list[str], started_ns: int, err: Echo) -> None:
     """Remove what a killed run left in the folders this run may write in, and say so."""
-    from cpdsl.writing import remove_stale_temporaries
+    from cpdsl.writing import folders_written, remove_stale_temporaries
 
-    for message in remove_stale_temporaries(_folders_written(files), started_ns):
+    for message in remove_stale_temporaries(folders_written(files), started_ns):
         err(f"cplint: {message}\n")
 
 
-def _folders_written(files: list[str]) -> list[str]:
-    """The folders the plans `files` are written in (a linked plan's, its target's), each
-    once, named as the user named them where that is the same folder."""
-    folders: dict[str, str] = {}
-    for path in files:
-        named = os.path.dirname(path)
-        real = os.path.dirname(os.path.realpath(path))
-        folders.setdefault(real, named if os.path.realpath(named or ".") == real else real)
-    return list(folders.values())
-
-
 def _write_one(path: str, new: bytes, old: bytes, status: os.stat_result, counts: _Counts,
-               err: Callable[[str], None]) -> None:
+               err: Echo) -> None:
     """Write the reformatted plan `path`, unless it changed since it was read (`old`, when
     it had `status`); report either way."""
-    from cpdsl.writing import ChangedMeanwhile, ChangedTwice, Snapshot, replace_checked
+    from cpdsl.writing import FORMATTING, write_back
 
-    try:
-        replace_checked(path, new, Snapshot.of(old, status))
-    except ChangedMeanwhile:
-        counts.changed -= 1
-        counts.changed_meanwhile += 1
-        err(f"cplint: {path}: changed while it was being formatted; left as it is "
-            "(run cplint fmt again)\n")
-    except ChangedTwice:
-        counts.changed -= 1
-        counts.failed += 1
-        err(f"cplint: {path}: changed twice while it was being formatted, in the same "
-            "instant: check that the changes made then are all there\n")
-    except OSError as error:
-        counts.changed -= 1
-        counts.failed += 1
-        err(f"cplint: {path}: needs reformatting but cannot be written "
-            f"({error.strerror or error})\n")
-    else:
+    written, why, failed = write_back(path, new, old, status, FORMATTING)
+    if written:
         err(f"reformatted {path}\n")
+        return
+    counts.changed -= 1
+    if failed:
+        counts.failed += 1
+    else:
+        counts.changed_meanwhile += 1
+    err(f"cplint: {why}\n")
 
 
-def _format_one(name: str, data: bytes, line_length: int, severity: dict, sort: bool,
-                counts: _Counts,
-                syntax_results: list[LintResult],
-                err: Callable[[str], None]) -> tuple[str, str] | None:
+def _format_one(name: str, data: bytes, settings: _Settings, counts: _Counts,
+                err: Echo) -> tuple[str, str] | None:
     """(the text as it is, as it should be), or None when it cannot be formatted (counted
     and reported)."""
     from cpdsl.formatting import format_text
@@ -194,10 +196,11 @@ def _format_one(name: str, data: bytes, line_length: int, severity: dict, sort: 
         err(f"cplint: {error}\n")
         return None
     text = data.decode("utf-8")  # with its byte order mark, if any: the formatter drops it
-    result = format_text(text, line_length, sort=True) if sort else format_text(text, line_length)
+    result = format_text(text, settings.lengths[name], sort=settings.sort)
     if result.syntax_errors:
         counts.syntax += 1
-        syntax_results.append(_syntax_result(name, plain, result.syntax_errors, severity))
+        counts.syntax_results.append(_syntax_result(name, plain, result.syntax_errors,
+                                                    settings.severities[name]))
         return None
     if result.problem is not None:
         counts.failed += 1
@@ -244,16 +247,3 @@ def _summary(counts: _Counts, dry: bool) -> str:
     if counts.failed:
         parts.append(f"{files(counts.failed)} failed")
     return ", ".join(parts) if parts else "No plans found."
-
-
-def unified_diff(old: str, new: str, name: str) -> str:
-    """A unified diff from the text as it is to the text as it should be; headers as git
-    writes them (`a/tmp/x.cp` for /tmp/x.cp, not `a//tmp/x.cp`)."""
-    lines = []
-    shown = name.lstrip("/")
-    for line in difflib.unified_diff(old.splitlines(keepends=True),
-                                     new.splitlines(keepends=True), f"a/{shown}", f"b/{shown}"):
-        if not line.endswith("\n"):
-            line += "\n\\ No newline at end of file\n"
-        lines.append(line)
-    return "".join(lines)

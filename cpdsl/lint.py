@@ -26,7 +26,12 @@ class LintResult(NamedTuple):
     error: str | None = None  # the file could not be linted at all (unreadable, not UTF-8)
     fail_on: Severity = Severity.INFO  # findings below this do not make the exit code 1
     places: dict[int, tuple[int, int]] | None = None  # fixes' offsets -> (line, column)
-    fixed: tuple[tuple[str, str], ...] = ()  # with --fix: (code, name) of each mended
+    # With --fix: (code, name) of each finding mended, the diff (--diff), the text as
+    # mended (for standard input), and a note on a file not written (exit 1).
+    fixed: tuple[tuple[str, str], ...] = ()
+    diff: str = ""
+    fixed_text: str | None = None
+    note: str | None = None
 
 
 def lint_text(text: str, today: dt.date, rules: Iterable[Rule] = ALL_RULES,
@@ -56,15 +61,16 @@ def lint_result(path: str, text: str, today: dt.date, profile: Profile | None = 
 
 
 def result_of(path: str, analysis: Analysis, options: LintOptions = DEFAULT_OPTIONS,
-              fixed: tuple[tuple[str, str], ...] = ()) -> LintResult:
+              **fixing) -> LintResult:
     """An analysis as the command line reports it: the findings, the lines they are on,
-    and the places of their fixes' edits (for JSON and SARIF)."""
+    and the places of their fixes' edits (for JSON and SARIF); `fixing` gives the
+    fields --fix fills in."""
     diagnostics = analysis.diagnostics
     offsets = {offset for d in diagnostics if d.fix is not None
                for edit in d.fix.edits for offset in (edit.start, edit.end)}
     places = {offset: analysis.lines.place(offset) for offset in offsets} or None
     return LintResult(path, diagnostics, shown_lines(analysis.text, diagnostics),
-                      fail_on=options.fail_on, places=places, fixed=fixed)
+                      fail_on=options.fail_on, places=places, **fixing)
 
 
 def shown_lines(text: str, diagnostics: Iterable[Diagnostic]) -> dict[int, str]:

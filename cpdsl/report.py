@@ -19,8 +19,9 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 
 
 def render(results: Sequence[LintResult], fmt: str, colour: bool = False,
-           help_uri: str | None = None) -> str:
-    """The results in a format; `help_uri` is the address of docs/rules.md, for SARIF."""
+           help_uri: str | None = None, unsafe: bool = False) -> str:
+    """The results in a format; `help_uri` is the address of docs/rules.md, for SARIF.
+    With `unsafe` (--unsafe-fixes), unsafe fixes count as fixable in the text formats."""
     if fmt == "sarif":
         from cpdsl.sarif import render_sarif  # only some runs need these formats
 
@@ -29,23 +30,38 @@ def render(results: Sequence[LintResult], fmt: str, colour: bool = False,
         from cpdsl.junit import render_junit
 
         return render_junit(results)
-    return {"text": render_text, "concise": render_concise, "json": render_json,
-            "github": render_github}[fmt](results, colour)
+    if fmt == "json":
+        return render_json(results)
+    if fmt == "github":
+        return render_github(results)
+    return {"text": render_text, "concise": render_concise}[fmt](results, colour, unsafe)
 
 
 def _location(result: LintResult, d: Diagnostic) -> str:
     return f"{escaped(result.path)}:{d.span.line}:{d.span.column}"
 
 
-def render_concise(results: Sequence[LintResult], colour: bool = False) -> str:
+def _fixable(d: Diagnostic, unsafe: bool) -> bool:
+    return d.fix is not None and (unsafe or d.fix.is_safe)
+
+
+def _mark(d: Diagnostic, unsafe: bool) -> str:
+    """`[*] ` before a finding `--fix` would mend (with the flags given), as ruff marks it."""
+    return "[*] " if _fixable(d, unsafe) else ""
+
+
+def render_concise(results: Sequence[LintResult], colour: bool = False,
+                   unsafe: bool = False) -> str:
     out = []
     for result in results:
         for d in result.diagnostics:
-            out.append(f"{_location(result, d)}: {d.code} [{d.name}] {escaped(d.message)}")
+            out.append(f"{_location(result, d)}: {d.code} {_mark(d, unsafe)}[{d.name}] "
+                       f"{escaped(d.message)}")
     return "".join(line + "\n" for line in out)
 
 
-def render_text(results: Sequence[LintResult], colour: bool = False) -> str:
+def render_text(results: Sequence[LintResult], colour: bool = False,
+                unsafe: bool = False) -> str:
     def style(text: str, **kw) -> str:
         return click.style(text, **kw) if colour else text
 
@@ -54,13 +70,16 @@ def render_text(results: Sequence[LintResult], colour: bool = False) -> str:
         for d in result.diagnostics:
             where = style(_location(result, d), bold=True)
             code = style(d.code, fg=_COLOURS[d.severity], bold=True)
-            out.append(f"{where}: {code} [{d.name}] {escaped(d.message)}")
+            out.append(f"{where}: {code} {_mark(d, unsafe)}[{d.name}] {escaped(d.message)}")
             out.extend(_excerpt(result, d, style))
             for related in d.related:
                 out.append(f"  note: {escaped(result.path)}:{related.span.line}:"
                            f"{related.span.column}: {escaped(related.message)}")
+            if d.fix is not None:
+                safety = "" if d.fix.is_safe else " (unsafe)"
+                out.append(f"  fix{safety}: {escaped(d.fix.title)}")
             out.append("")
-    out.append(summary(results))
+    out.append(summary(results, unsafe))
     return "\n".join(out) + "\n"
 
 
@@ -80,16 +99,81 @@ def _excerpt(result: LintResult, d: Diagnostic, style) -> list[str]:
     return [f"{gutter} |", f"{number} | {shown}", f"{gutter} | {marker}"]
 
 
-def summary(results: Sequence[LintResult]) -> str:
+def _count(n: int, what: str, plural: str | None = None) -> str:
+    return f"{n} {what if n == 1 else plural or what + 's'}"
+
+
+def summary(results: Sequence[LintResult], unsafe: bool = False) -> str:
+    """The last line of the text format: what was found (and fixed), and what `--fix`
+    would mend."""
     found = [d for r in results for d in r.diagnostics]
+    fixed = sum(len(r.fixed) for r in results)
     files = sum(1 for r in results if r.diagnostics)
     if not found:
         checked = len(results)
-        return f"All checks passed ({checked} file{'s' if checked != 1 else ''})."
+        done = f" after {_count(fixed, 'fix', 'fixes')}" if fixed else ""
+        return f"All checks passed ({_count(checked, 'file')}){done}."
     counts = {s: sum(1 for d in found if d.severity is s) for s in Severity}
-    detail = ", ".join(f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-    return (f"Found {len(found)} problem{'s' if len(found) != 1 else ''} in {files} "
-            f"file{'s' if files != 1 else ''} ({detail}).")
+    detail = ", ".join(_count(n, s.value) for s, n in counts.items() if n)
+    line = f"Found {_count(len(found), 'problem')} in {_count(files, 'file')} ({detail})."
+    if fixed:
+        line = (f"Found {_count(len(found) + fixed, 'problem')} ({fixed} fixed, "
+                f"{len(found)} remaining, in {_count(files, 'file')}: {detail}).")
+    fixable = sum(1 for d in found if _fixable(d, unsafe))
+    hidden = sum(1 for d in found if d.fix is not None and not _fixable(d, unsafe))
+    if fixable:
+        flags = "--fix --unsafe-fixes" if unsafe else "--fix"
+        line += f"\n[*] {fixable} fixable with `cplint check {flags}`."
+    if hidden:
+        line += (f"\n({_count(hidden, 'more fix', 'more fixes')} with `--unsafe-fixes`: "
+                 "skeletons to fill in and changes to check.)")
+    return line
+
+
+def render_fixes(results: Sequence[LintResult]) -> str:
+    """What --fix mended, file by file and rule by rule (--show-fixes)."""
+    done = [r for r in results if r.fixed]
+    if not done:
+        return "No problems fixed.\n"
+    total = sum(len(r.fixed) for r in done)
+    out = [f"Fixed {_count(total, 'problem')}:"]
+    for result in done:
+        out.append(f"- {escaped(result.path)}:")
+        counts: dict[tuple[str, str], int] = {}
+        for code_name in result.fixed:
+            counts[code_name] = counts.get(code_name, 0) + 1
+        for (code, name), n in sorted(counts.items()):
+            out.append(f"    {n} \u00d7 {code} ({name})")
+    return "\n".join(out) + "\n"
+
+
+def would_fix(results: Sequence[LintResult]) -> str:
+    """What --diff says on standard error, after the diffs."""
+    changed = [r for r in results if r.diff]
+    if not changed:
+        return "No fixes to apply."
+    total = sum(len(r.fixed) for r in changed)
+    return f"Would fix {_count(total, 'problem')} in {_count(len(changed), 'file')}."
+
+
+def fix_json(result: LintResult, d: Diagnostic) -> dict | None:
+    """A finding's fix as JSON (ruff's shape): title, applicability, and each edit's
+    content with its start and end places (1-based line and column)."""
+    if d.fix is None:
+        return None
+    places = result.places or {}
+    return {
+        "message": d.fix.title,
+        "applicability": d.fix.applicability.value,
+        "edits": [{"content": edit.new_text,
+                   "location": _place_json(places.get(edit.start)),
+                   "end_location": _place_json(places.get(edit.end))}
+                  for edit in d.fix.edits],
+    }
+
+
+def _place_json(place: tuple[int, int] | None) -> dict | None:
+    return None if place is None else {"row": place[0], "column": place[1]}
 
 
 def render_json(results: Sequence[LintResult], colour: bool = False) -> str:
@@ -105,6 +189,7 @@ def render_json(results: Sequence[LintResult], colour: bool = False) -> str:
             "name": d.name,
             "severity": d.severity.value,
             "message": d.message,
+            "fix": fix_json(result, d),
         }
         for result in results
         for d in result.diagnostics

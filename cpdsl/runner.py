@@ -1,4 +1,4 @@
-"""Lint many files: find them, read them, and share them out over processes."""
+"""Lint (or fix) many files: find them, read them, and share them out over processes."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.lint import LintResult, lint_result
 from cpdsl.source import SourceError, not_a_plan, read_source, why_unreadable
+
+if TYPE_CHECKING:
+    from cpdsl.fix_files import FixMode
 
 # Below this many files, starting processes costs more than it saves.
 _MIN_FILES_PER_PROCESS = 8
@@ -69,6 +73,23 @@ def _named_plan(path: str) -> str | SourceError:
     return path if kind is None else SourceError(f"{path}: {kind}, not a plan file")
 
 
+def gather(paths: Iterable[str],
+           skipped: Callable[[str], None] | None = None) -> tuple[list[str], list[str]]:
+    """The plan files at `paths` (`-`, standard input, is left to the caller), and a
+    message for each path that is not there or cannot be a plan."""
+    files: list[str] = []
+    failures: list[str] = []
+    for path in paths:
+        if path == "-":
+            continue
+        for found in find_plans([path], skipped):
+            if isinstance(found, SourceError):
+                failures.append(str(found))
+            else:
+                files.append(found)
+    return files, failures
+
+
 def _note_on_stderr(message: str) -> None:
     sys.stderr.write(f"cplint: {message}\n")
 
@@ -95,19 +116,25 @@ def lint_file(path: str, today: dt.date, options: LintOptions = DEFAULT_OPTIONS)
     return lint_result(path, text, today, options=options)
 
 
-def _lint_batch(batch: list[tuple[str, LintOptions]], today: dt.date) -> list[LintResult]:
-    return [lint_file(path, today, options) for path, options in batch]
+def _lint_batch(batch: list[tuple[str, LintOptions]], today: dt.date,
+                fix: FixMode | None = None) -> list[LintResult]:
+    if fix is None:
+        return [lint_file(path, today, options) for path, options in batch]
+    from cpdsl.fix_files import fix_file
+
+    return [fix_file(path, today, options, fix) for path, options in batch]
 
 
 def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
-               options: list[LintOptions] | None = None) -> list[LintResult]:
+               options: list[LintOptions] | None = None,
+               fix: FixMode | None = None) -> list[LintResult]:
     """Results in the order of `paths`, each linted with its `options` (what its
-    configuration decides); in up to `jobs` processes (None: one per core), as many as
-    worker_count allows."""
+    configuration decides), and mended as `fix` says (cpdsl.fix_files); in up to `jobs`
+    processes (None: one per core), as many as worker_count allows."""
     work = list(zip(paths, options or [DEFAULT_OPTIONS] * len(paths), strict=True))
     jobs = worker_count(jobs, len(work))
     if jobs == 1:
-        return _lint_batch(work, today)
+        return _lint_batch(work, today, fix)
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
     from cpdsl.parsing.grammar import get_grammar
@@ -115,7 +142,8 @@ def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
     get_grammar()  # loaded once here; forked workers inherit it
     batches = [work[i::jobs * 4] for i in range(jobs * 4)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        done = list(pool.map(_lint_batch, batches, [today] * len(batches)))
+        done = list(pool.map(_lint_batch, batches, [today] * len(batches),
+                             [fix] * len(batches)))
     by_path: dict[int, LintResult] = {}
     for i, batch_results in enumerate(done):
         for j, result in enumerate(batch_results):

@@ -328,3 +328,47 @@ def _remove_stale(path: str) -> str:
         return (f"a temporary file left by an interrupted run could not be removed: {path} "
                 f"({error.strerror or error})")
     return f"removed a temporary file left by an interrupted run: {path}"
+
+
+# -- writing back a mended plan, as `cplint fmt` and `cplint check --fix` do ---------------
+
+
+class Work(NamedTuple):
+    """The words for what is being done to a plan, in messages."""
+
+    doing: str  # "formatted"
+    needing: str  # "reformatting"
+    command: str  # "cplint fmt"
+
+
+FORMATTING = Work("formatted", "reformatting", "cplint fmt")
+FIXING = Work("fixed", "fixing", "cplint check --fix")
+
+
+def write_back(path: str, new: bytes, old: bytes, status: os.stat_result,
+               work: Work) -> tuple[bool, str | None, bool]:
+    """Write the mended plan `path` unless it changed since it was read (`old`, when it had
+    `status`). Returns (written, the message when not, whether that is a failure: exit 2)."""
+    try:
+        replace_checked(path, new, Snapshot.of(old, status))
+    except ChangedMeanwhile:
+        return False, (f"{path}: changed while it was being {work.doing}; left as it is "
+                       f"(run {work.command} again)"), False
+    except ChangedTwice:
+        return False, (f"{path}: changed twice while it was being {work.doing}, in the same "
+                       "instant: check that the changes made then are all there"), True
+    except OSError as error:
+        return False, (f"{path}: needs {work.needing} but cannot be written "
+                       f"({error.strerror or error})"), True
+    return True, None, False
+
+
+def folders_written(files: list[str]) -> list[str]:
+    """The folders the plans `files` are written in (a linked plan's, its target's), each
+    once, named as the user named them where that is the same folder."""
+    folders: dict[str, str] = {}
+    for path in files:
+        named = os.path.dirname(path)
+        real = os.path.dirname(os.path.realpath(path))
+        folders.setdefault(real, named if os.path.realpath(named or ".") == real else real)
+    return list(folders.values())

@@ -46,7 +46,7 @@ plan "Northtown review" {
 }
 """
 
-FIRST = ("bad.cp:2:38: CP105 [invalid-value] `socal-worker` is not a role; "
+FIRST = ("bad.cp:2:38: CP105 [*] [invalid-value] `socal-worker` is not a role; "
          "did you mean `social-worker`?")
 SECOND = ("bad.cp:3:9: CP103 [undefined-reference] `chair sma`: "
           "no member, child or excluded person has the id `sma`")
@@ -56,6 +56,7 @@ TWO_FINDINGS_TEXT = f"""\
   |
 2 |   member sam {{ name "Sam Patel" role socal-worker }}
   |                                      ^^^^^^^^^^^^
+  fix: Replace `socal-worker` with `social-worker`
 
 {SECOND}
   |
@@ -63,6 +64,7 @@ TWO_FINDINGS_TEXT = f"""\
   |         ^^^
 
 Found 2 problems in 1 file (2 errors).
+[*] 1 fixable with `cplint check --fix`.
 """
 
 TWO_FINDINGS_CONCISE = f"{FIRST}\n{SECOND}\n"
@@ -119,7 +121,8 @@ def test_directory_is_searched_for_cp_files_only_skipping_hidden_directories(wor
     files = {line.split(":")[0] for line in result.stdout.splitlines()}
     assert files == {os.path.join("plans", "a.cp"), os.path.join("plans", "north", "b.cp")}
     text = run("plans")
-    assert text.stdout.endswith("Found 4 problems in 2 files (4 errors).\n")
+    assert text.stdout.endswith("Found 4 problems in 2 files (4 errors).\n"
+                                "[*] 2 fixable with `cplint check --fix`.\n")
     clean_only = run(os.path.join("plans", "north", "deeper"))
     assert (clean_only.exit_code, clean_only.stdout) == (0, "All checks passed (1 file).\n")
 
@@ -158,7 +161,8 @@ def test_text_format(workdir):
 def test_text_format_summary_in_the_singular(workdir):
     write(workdir / "bad.cp", TWO_FINDINGS.replace("chair sma", "chair sam"))
     result = run("bad.cp")
-    assert result.stdout.splitlines()[-1] == "Found 1 problem in 1 file (1 error)."
+    assert result.stdout.splitlines()[-2:] == ["Found 1 problem in 1 file (1 error).",
+                                               "[*] 1 fixable with `cplint check --fix`."]
 
 
 def test_text_format_caret_under_a_span_after_a_tab(workdir):
@@ -187,15 +191,20 @@ def test_json_format(workdir):
     items = json.loads(result.stdout)
     assert isinstance(items, list) and len(items) == 2
     keys = {"file", "line", "column", "end_line", "end_column", "code", "name", "severity",
-            "message"}
+            "message", "fix"}
     for item in items:
         assert set(item) == keys
     assert items[0] == {
         "file": "bad.cp", "line": 2, "column": 38, "end_line": 2, "end_column": 50,
         "code": "CP105", "name": "invalid-value", "severity": "error",
         "message": "`socal-worker` is not a role; did you mean `social-worker`?",
+        "fix": {"message": "Replace `socal-worker` with `social-worker`",
+                "applicability": "safe",
+                "edits": [{"content": "social-worker", "location": {"row": 2, "column": 38},
+                           "end_location": {"row": 2, "column": 50}}]},
     }
     assert (items[1]["code"], items[1]["line"], items[1]["column"]) == ("CP103", 3, 9)
+    assert items[1]["fix"] is None
     assert json.loads(run("-", "--format", "json", input=CLEAN).stdout) == []
 
 

@@ -223,7 +223,7 @@ def test_a_safety_check_failure_leaves_the_file_and_exits_2(workdir, monkeypatch
 
     plan = write(workdir / "a.cp", MESSY)
 
-    def unsafe(text, line_length=100):
+    def unsafe(text, line_length=100, sort=False):
         return FormatResult(text, False, (), "not formatted, the file is left as it was: "
                                              "comment 1 is lost")
 

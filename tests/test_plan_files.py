@@ -189,7 +189,7 @@ def recording_pool(monkeypatch):
     _RecordingPool.asked = []
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _RecordingPool)
     monkeypatch.setattr(runner, "_lint_batch",
-                        lambda batch, today: [LintResult(path, ()) for path, _ in batch])
+                        lambda batch, today, fix=None: [LintResult(path, ()) for path, _ in batch])
     return _RecordingPool.asked
 
 
