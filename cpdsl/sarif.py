@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from cpdsl import __version__
 from cpdsl.diagnostics import Diagnostic, Severity
+from cpdsl.fixes import Fix
 from cpdsl.hidden import json_escaped
 from cpdsl.lint import LintResult
 from cpdsl.model import Span
@@ -41,7 +42,7 @@ def render_sarif(results: Sequence[LintResult], help_uri: str | None = None) -> 
         "tool": {"driver": driver},
         "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(os.getcwd())}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(result.path, d, index) for result in results
+        "results": [_result(result, d, index) for result in results
                     for d in result.diagnostics],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
@@ -63,7 +64,8 @@ def descriptor(rule: Rule, help_uri: str | None = None) -> dict:
     return described
 
 
-def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
+def _result(linted: LintResult, d: Diagnostic, index: dict[str, int]) -> dict:
+    path = linted.path
     result: dict = {"ruleId": d.code}
     if d.code in index:
         result["ruleIndex"] = index[d.code]
@@ -76,7 +78,30 @@ def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
         result["relatedLocations"] = [
             {"id": number, **_location(path, related.span), "message": {"text": related.message}}
             for number, related in enumerate(d.related, start=1)]
+    if d.fix is not None and linted.places:
+        result["fixes"] = [_fix(path, d.fix, linted.places)]
     return result
+
+
+def _fix(path: str, fix: Fix, places: dict[int, tuple[int, int]]) -> dict:
+    """A fix as SARIF has it: each edit a deleted region (empty for an insertion) and the
+    text inserted there. Whether it is safe is said in the description, since SARIF has
+    no field for it."""
+    safety = "" if fix.is_safe else " (unsafe: check it, and fill in what it leaves)"
+    return {
+        "description": {"text": fix.title + safety},
+        "artifactChanges": [{
+            "artifactLocation": artifact_location(path),
+            "replacements": [{"deletedRegion": _region(places[edit.start], places[edit.end]),
+                              "insertedContent": {"text": edit.new_text}}
+                             for edit in fix.edits],
+        }],
+    }
+
+
+def _region(start: tuple[int, int], end: tuple[int, int]) -> dict:
+    return {"startLine": start[0], "startColumn": start[1],
+            "endLine": end[0], "endColumn": end[1]}
 
 
 def _location(path: str, span: Span) -> dict:

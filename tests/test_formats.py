@@ -131,6 +131,23 @@ def test_sarif_results(workdir):
         "startLine": 2, "startColumn": 38, "endLine": 2, "endColumn": 50}
 
 
+def test_sarif_fixes(workdir):
+    """A finding cplint can mend carries the fix, as SARIF's `fixes` (validated with the
+    rest of the log against the schema below); the others carry none."""
+    results = sarif("plans")["runs"][0]["results"]
+    assert results[0]["fixes"] == [{
+        "description": {"text": "Replace `socal-worker` with `social-worker`"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": "plans/bad.cp", "uriBaseId": "%SRCROOT%"},
+            "replacements": [{
+                "deletedRegion": {"startLine": 2, "startColumn": 38,
+                                  "endLine": 2, "endColumn": 50},
+                "insertedContent": {"text": "social-worker"}}],
+        }],
+    }]
+    assert [("fixes" in result) for result in results] == [True, False, False]
+
+
 def test_sarif_related_locations(workdir):
     results = sarif("plans")["runs"][0]["results"]
     (duplicate,) = [r for r in results if r["ruleId"] == "CP102"]
