@@ -38,7 +38,6 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
     """Check the plans at `paths`; the exit code. `out` and `err` print a piece of text
     (its own newlines included)."""
     from cpdsl.config import ConfigError, ConfigFinder
-    from cpdsl.fix_files import FixMode
     from cpdsl.lint import LintResult
     from cpdsl.runner import gather, lint_files
 
@@ -55,6 +54,8 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
         return EXIT_FAILED
     mode = None
     if options.fix or options.diff:
+        from cpdsl.fix_files import FixMode
+
         mode = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
     if mode is not None and mode.write:
         _remove_stale_temporaries(files, err)
