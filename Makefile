@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test tables holidays rules-doc bench bytecode clean quotes
+.PHONY: demo test tables holidays rules-doc language-doc bench bytecode clean quotes
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,19 @@ holidays: $(STAMP)
 # test fails while it is stale).
 rules-doc: $(STAMP)
 	$(BIN)/python -m cpdsl.rules.docs docs/rules.md
+
+# After adding or editing a meaning in cpdsl/meanings.py (or a keyword, value or profile):
+# rewrite the tables of docs/language.md between their marker comments (a test fails while
+# one is stale).
+language-doc: $(STAMP)
+	$(BIN)/python tools/language_doc.py docs/language.md
+
+# After changing a message, a rule or a fix: rewrite the snapshots of what `cplint check`
+# and its `--diff` print for every fixture and example (beside each plan: P.cp.out,
+# P.cp.fix.diff, P.cp.unsafe.diff; tests/test_snapshots.py). Read the diff before committing.
+.PHONY: snapshots
+snapshots: $(STAMP)
+	UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_snapshots.py
 
 # A maintainer's check, not part of `make test` (those texts are not the project's own):
 # every passage quoted in the rules' documentation and the profiles' sources is in the

@@ -1,6 +1,7 @@
 """docs/language.md is the language reference: its examples must parse, and it must keep
 up with the grammar (every keyword shown in an example) and the fixed value lists (every
-value named).
+value named); its tables of meanings, between marker comments, are exactly
+cpdsl/meanings.py's (`make language-doc` writes them).
 
 A ```cp block that does not start with `plan` (after any leading comments) is a fragment
 of a plan and is checked wrapped as `plan "Example" { ... }`.
@@ -178,3 +179,70 @@ def test_the_layout_rule_lists_every_top_level_word(doc):
     assert len(expected) > 20
     assert words == expected, (f"missing: {sorted(expected - words)}, "
                                f"not top-level: {sorted(words - expected)}")
+
+
+# --- The tables of meanings: written from cpdsl/meanings.py by `make language-doc` ---
+
+_MEANINGS_TABLE = re.compile(r"<!-- meanings: ([a-z -]+?) -->\n(.*?)<!-- /meanings -->",
+                             re.DOTALL)
+
+
+def meaning_tables(text: str) -> list[tuple[list[str], list[list[str]], str]]:
+    """Each marked table: the kinds its marker names, its rows (header and separator
+    dropped) split into cells, and the text after the table."""
+    tables = []
+    for match in _MEANINGS_TABLE.finditer(text):
+        lines = match.group(2).splitlines()
+        rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")]
+                for line in lines[2:] if line.startswith("|")]
+        after = "\n".join(line for line in lines[2:] if not line.startswith("|")).strip()
+        tables.append((match.group(1).split(), rows, after))
+    return tables
+
+
+def test_every_kind_of_meaning_has_one_table(doc):
+    from cpdsl.meanings import all_meanings
+
+    kinds = [kind for listed, _, _ in meaning_tables(doc) for kind in listed]
+    assert len(kinds) == len(set(kinds)), f"a kind with two tables: {kinds}"
+    assert set(kinds) == {m.kind for m in all_meanings()}
+
+
+def test_each_table_lists_exactly_the_meanings_with_their_descriptions(doc):
+    from cpdsl import meanings
+
+    places = {meanings.KEYWORD, meanings.WORD, meanings.UNIT}
+    failures = []
+    for kinds, rows, _ in meaning_tables(doc):
+        placed = set(kinds) <= places
+        shown = []
+        for cells in rows:
+            word = cells[0].strip("`")
+            where = (tuple("file" if w == "the file" else w for w in cells[1].split(", "))
+                     if placed else None)
+            shown.append((word, where, *cells[-2:]))
+        expected = [(m.word, m.where if placed else None, m.description, m.source)
+                    for m in meanings.all_meanings() if m.kind in kinds]
+        if shown != expected:
+            missing = [e for e in expected if e not in shown]
+            extra = [s for s in shown if s not in expected]
+            failures.append(f"table of {' '.join(kinds)}: missing or different {missing}, "
+                            f"not in cpdsl/meanings.py {extra}, or out of order")
+    assert not failures, "run `make language-doc`:\n" + "\n".join(failures)
+
+
+def test_the_roles_table_names_the_family_roles(doc):
+    after = next(after for kinds, _, after in meaning_tables(doc) if kinds == ["role"])
+    family = ", ".join(f"`{role}`" for role in vocabulary.FAMILY_ROLES)
+    assert after == f"The family roles (the family in the core group, CP308): {family}."
+
+
+def test_the_tables_show_a_few_meanings_as_a_reader_reads_them(doc):
+    """Spot checks of rows written out."""
+    assert ("| `second-chair` | plan | The member named in advance to chair a meeting when "
+            "the chair cannot | Bolton core group guidance, s3 |") in doc
+    assert ("| `name` | child, member, excluded | The person's full name, in quotes |  |"
+            in doc)
+    assert ("| `ensuring-safety` | Keeping the child safe from harm and danger, at home and "
+            "away | Bolton core group guidance, s6 |") in doc
+    assert "| `dropped` | Given up; write why in quotes after it |  |" in doc
