@@ -148,14 +148,21 @@ def rules_command(fmt: str) -> None:
 @main.command()
 @click.argument("rule")
 def explain(rule: str) -> None:
-    """Print a rule's documentation: RULE is its code (CP302) or name."""
+    """Print a rule's documentation (RULE is its code, CP302, or name), or what a word of
+    the language means (a keyword, role, category, ...: `cplint explain second-chair`)."""
     from cpdsl.commands import find_rule
     from cpdsl.rules.docs import explanation
 
     found = find_rule(rule)
     if isinstance(found, str):
-        click.echo(f"cplint: {found}", err=True)
-        sys.exit(EXIT_FAILED)
+        from cpdsl.commands import word_explanation
+
+        meaning = word_explanation(rule)
+        if meaning is None:
+            click.echo(f"cplint: {found}", err=True)
+            sys.exit(EXIT_FAILED)
+        click.echo(meaning, nl=False)
+        return
     click.echo(explanation(found), nl=False)
 
 

@@ -38,6 +38,27 @@ def find_rule(word: str) -> Rule | str:
     return f"no rule has the code or name `{word}`{hint} (`cplint rules` lists them)"
 
 
+def word_explanation(word: str) -> str | None:
+    """What a word of the language means, each sense with where it is written and its
+    source (`cplint explain second-chair`); None for a word the language does not have."""
+    from cpdsl.meanings import KEYWORD, meanings_of
+
+    found = meanings_of(word) or meanings_of(word.lower())
+    if not found:
+        return None
+    lines = []
+    for meaning in found:
+        places = ", ".join(f"`{w}`" for w in meaning.where)
+        if meaning.kind == KEYWORD:
+            what = f"keyword in {places}" if places else "keyword"
+        else:  # a value is written after the statement's keyword
+            what = meaning.kind.replace("-", " ") + (f", after {places}" if places else "")
+        lines.append(f"`{meaning.word}` ({what}): {meaning.description}")
+        if meaning.source:
+            lines.append(f"  source: {meaning.source}")
+    return "\n".join(lines) + "\n"
+
+
 # -- profiles ------------------------------------------------------------------------------
 
 

@@ -227,3 +227,19 @@ def test_help_lists_the_commands():
     assert result.exit_code == 0
     for command in ("check", "rules", "explain", "profiles"):
         assert f"  {command} " in result.stdout
+
+
+def test_explain_a_word_of_the_language():
+    from click.testing import CliRunner
+
+    from cpdsl.cli import main
+
+    result = CliRunner().invoke(main, ["explain", "second-chair"])
+    assert (result.exit_code, result.output) == (0, (
+        "`second-chair` (keyword in `plan`): The member named in advance to chair a meeting "
+        "when the chair cannot\n  source: Bolton core group guidance, s3\n"))
+    role = CliRunner().invoke(main, ["explain", "social-worker"])
+    assert role.output.startswith("`social-worker` (role, after `role`): The child's social "
+                                  "worker")
+    unknown = CliRunner().invoke(main, ["explain", "zzz"])
+    assert unknown.exit_code == 2
