@@ -45,17 +45,27 @@ def _fixable(d: Diagnostic, unsafe: bool) -> bool:
     return d.fix is not None and (unsafe or d.fix.is_safe)
 
 
-def _mark(d: Diagnostic, unsafe: bool) -> str:
-    """`[*] ` before a finding `--fix` would mend (with the flags given), as ruff marks it."""
-    return "[*] " if _fixable(d, unsafe) else ""
+def blocked(result: LintResult) -> bool:
+    """Whether --fix leaves this file as it is whatever its fixes: a syntax error in it
+    has no fix (cplint never writes a plan it cannot parse)."""
+    return any(d.code in ("CP100", "CP101") and d.fix is None for d in result.diagnostics)
+
+
+def _marks(result: LintResult, unsafe: bool):
+    """`[*] ` before each finding `--fix` would mend (with the flags given), as ruff marks
+    it; none in a file --fix would not write."""
+    if blocked(result):
+        return lambda d: ""
+    return lambda d: "[*] " if _fixable(d, unsafe) else ""
 
 
 def render_concise(results: Sequence[LintResult], colour: bool = False,
                    unsafe: bool = False) -> str:
     out = []
     for result in results:
+        mark = _marks(result, unsafe)
         for d in result.diagnostics:
-            out.append(f"{_location(result, d)}: {d.code} {_mark(d, unsafe)}[{d.name}] "
+            out.append(f"{_location(result, d)}: {d.code} {mark(d)}[{d.name}] "
                        f"{escaped(d.message)}")
     return "".join(line + "\n" for line in out)
 
@@ -67,10 +77,11 @@ def render_text(results: Sequence[LintResult], colour: bool = False,
 
     out = []
     for result in results:
+        mark = _marks(result, unsafe)
         for d in result.diagnostics:
             where = style(_location(result, d), bold=True)
             code = style(d.code, fg=_COLOURS[d.severity], bold=True)
-            out.append(f"{where}: {code} {_mark(d, unsafe)}[{d.name}] {escaped(d.message)}")
+            out.append(f"{where}: {code} {mark(d)}[{d.name}] {escaped(d.message)}")
             out.extend(_excerpt(result, d, style))
             for related in d.related:
                 out.append(f"  note: {escaped(result.path)}:{related.span.line}:"
@@ -114,19 +125,26 @@ def summary(results: Sequence[LintResult], unsafe: bool = False) -> str:
         done = f" after {_count(fixed, 'fix', 'fixes')}" if fixed else ""
         return f"All checks passed ({_count(checked, 'file')}){done}."
     counts = {s: sum(1 for d in found if d.severity is s) for s in Severity}
-    detail = ", ".join(_count(n, s.value) for s, n in counts.items() if n)
+    detail = ", ".join(_count(n, s.value, "info" if s is Severity.INFO else None)
+                       for s, n in counts.items() if n)
     line = f"Found {_count(len(found), 'problem')} in {_count(files, 'file')} ({detail})."
     if fixed:
         line = (f"Found {_count(len(found) + fixed, 'problem')} ({fixed} fixed, "
                 f"{len(found)} remaining, in {_count(files, 'file')}: {detail}).")
-    fixable = sum(1 for d in found if _fixable(d, unsafe))
-    hidden = sum(1 for d in found if d.fix is not None and not _fixable(d, unsafe))
+    open_ = [d for r in results if not blocked(r) for d in r.diagnostics]
+    fixable = sum(1 for d in open_ if _fixable(d, unsafe))
+    hidden = sum(1 for d in open_ if d.fix is not None and not _fixable(d, unsafe))
+    waiting = sum(1 for r in results if blocked(r) and any(d.fix for d in r.diagnostics))
     if fixable:
         flags = "--fix --unsafe-fixes" if unsafe else "--fix"
         line += f"\n[*] {fixable} fixable with `cplint check {flags}`."
     if hidden:
         line += (f"\n({_count(hidden, 'more fix', 'more fixes')} with `--unsafe-fixes`: "
                  "skeletons to fill in and changes to check.)")
+    if waiting:
+        line += (f"\n({_count(waiting, 'file')} with fixes left as "
+                 f"{'it is' if waiting == 1 else 'they are'} by --fix: a syntax error there "
+                 "has no fix; mend it by hand first.)")
     return line
 
 

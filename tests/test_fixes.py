@@ -209,11 +209,12 @@ def _key(d) -> tuple[str, str]:
     return d.code, _NUMBERS.sub("#", d.message)
 
 
-# The rules leave unjudged what rests on a value they cannot read (the gap between core
-# groups waits for a meeting whose kind is misspelt; every timescale waits for a profile
-# spelt right): mending such a value lets them judge, and what they then find is the plan's,
-# not the fix's. Those fixes are checked against the plan as meant instead (below).
-READS_A_VALUE = ("CP103", "CP105")
+# The rules leave unjudged what rests on what they cannot read (the gap between core groups
+# waits for a meeting whose kind is misspelt; every timescale waits for a profile spelt
+# right; a block with a syntax error is not judged incomplete): mending it lets them judge,
+# and what they then find is the plan's, not the fix's. Those fixes are checked against the
+# plan as meant instead (below).
+READS_A_VALUE = ("CP100", "CP101", "CP103", "CP105")
 
 
 def assert_each_fix_mends(text: str) -> None:
