@@ -27,7 +27,8 @@ from cpdsl.selection import profile_severity
 
 class Analysis(NamedTuple):
     """Everything cplint knows about one text. Offsets (fixes' edits, `lines`) count in
-    `text`, the plan's text after any byte order mark."""
+    `text`, the plan's text after any byte order mark, its line ends as written (a lone
+    carriage return stays one: fixes applied to it change nothing else)."""
 
     text: str
     parsed: ParseResult
@@ -62,7 +63,6 @@ def analyse(text: str, cache: PieceCache | None = None, *, today: dt.date | None
     since the last analysis with it are not parsed again.
     """
     _, text = without_bom(text)
-    text = with_line_feeds(text)
     return analyse_parsed(parse(text, cache), text, today=today, profile=profile,
                           relative_to=relative_to, options=options, rules=rules)
 
@@ -83,15 +83,16 @@ def analyse_parsed(parsed: ParseResult, text: str, *, today: dt.date | None = No
     if profile is None:
         profile, problem = plan_profile(parsed.plan, relative_to, options.default_profile)
     lines = Lines(text)
+    plain = with_line_feeds(text)  # as the parser read it: one character for one
     context = Context.of(parsed.plan, today, profile,
-                         tuple(e.span for e in parsed.syntax_errors), problem, text, lines)
+                         tuple(e.span for e in parsed.syntax_errors), problem, plain, lines)
     for rule in rules:
         if enabled is None or rule.code in enabled:
             diagnostics.extend(rule.run(context))
     if any("cplint" in comment.text for comment in parsed.comments):
         from cpdsl.suppressions import apply
 
-        diagnostics = apply(diagnostics, parsed.comments, with_line_feeds(text),
+        diagnostics = apply(diagnostics, parsed.comments, plain,
                             lambda code: enabled is None or code in enabled, lines)
     severity = _severities(profile, options)
     if severity:

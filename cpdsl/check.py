@@ -69,7 +69,7 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
     for result in lint_files(files, today, options.jobs, configured, mode):
         if result.error:
             failures.append(result.error)
-        else:
+        if not result.error or result.diagnostics:  # a plan --fix cannot write: its findings
             results.append(result)
     help_uri = next(filter(None, (finder.config_for(name).help_uri for name in names)), None)
     if options.diff:

@@ -68,8 +68,8 @@ def fix_text(name: str, text: str, today: dt.date, options: LintOptions, mode: F
     bom = _BOM if data.startswith(_BOM) else b""
     written, why, failed = write_back(name, bom + mended.encode("utf-8"), data, status, FIXING)
     if not written:
-        if failed:
-            return LintResult(name, (), error=why)
+        if failed:  # reported with its findings as they stand, and exit 2
+            return result_of(name, first, options)._replace(error=why)
         return result_of(name, first, options, note=why)
     return result_of(name, fixed.analysis, options, fixed=done, note=note)
 

@@ -141,11 +141,48 @@ def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
 
     get_grammar()  # loaded once here; forked workers inherit it
     batches = [work[i::jobs * 4] for i in range(jobs * 4)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent,
+                               initargs=(os.getpid(),))
+    try:
         done = list(pool.map(_lint_batch, batches, [today] * len(batches),
                              [fix] * len(batches)))
+    except BaseException:  # interrupted: stop now, not once every batch is done
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     by_path: dict[int, LintResult] = {}
     for i, batch_results in enumerate(done):
         for j, result in enumerate(batch_results):
             by_path[i + j * jobs * 4] = result
     return [by_path[i] for i in range(len(paths))]
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end when the run that started it ends, even killed (SIGKILL gives it
+    no chance to end its workers, which would go on mending plans, then wait for ever).
+    On Linux the kernel sends SIGKILL when the parent dies (not SIGTERM: the worker has the
+    parent's handler for it, which the pool would catch as one more failed task); elsewhere
+    a thread watches. A plan being written then is left whole: it is replaced atomically,
+    and the next run removes the temporary file."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
