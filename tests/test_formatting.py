@@ -96,6 +96,18 @@ def test_reindent_moves_a_block_and_keeps_its_value():
     assert reindent('"""one line"""', 3) == '"""one line"""'
 
 
+@pytest.mark.parametrize("odd", ["\x1f", "\x0c", "\x0b", "\u2028", "\x85"])
+def test_reindent_keeps_a_block_with_an_odd_space_as_written(odd):
+    # str.strip() takes these for spaces, and so does the value's normalising: moving the
+    # block would drop the character unseen (and the CP108 finding it has)
+    block = f'"""{odd}\n      one\n    """'
+    assert reindent(block, 1) == block
+    text = f'plan "T" {{\n  reference {block}\n}}\n'
+    result = format_text(text)
+    assert result.ok, result.problem
+    assert odd in result.text
+
+
 def test_an_unchanged_plan_is_not_changed():
     text = 'plan "T" {\n  chair sam\n}\n'
     assert format_text(text) == FormatResult(text, False)
@@ -134,6 +146,42 @@ def test_the_safety_check_refuses_a_layout_that_drops_a_comment(monkeypatch):
     monkeypatch.setattr(formatting, "lay_out", lambda syntax, length: dropped)
     result = format_text(text)
     assert result.text == text and "comment" in result.problem
+
+
+def test_the_safety_check_refuses_a_layout_that_is_not_stable(monkeypatch):
+    """Black's stability check: formatting the result again must change nothing. This
+    layout means the same each time, but puts a blank line after the header only when
+    there was none, so each formatting undoes the last."""
+    import cpdsl.formatting as formatting
+    from cpdsl.formatting.layout import lay_out
+
+    def unstable(syntax, length):
+        first, rest = lay_out(syntax, length).split("\n", 1)
+        gap = "\n" if syntax.statements[0].line == syntax.header[0].line + 1 else ""
+        return f"{first}\n{gap}{rest}"
+
+    text = 'plan "T" {\n  chair sam\n}\n'
+    monkeypatch.setattr(formatting, "lay_out", unstable)
+    result = format_text(text)
+    assert result == FormatResult(text, False, (), (
+        "not formatted, the file is left as it was: formatting the formatted text again "
+        "would change it (first at line 2)"))
+
+
+def test_the_stability_check_reads_the_tree_of_the_formatted_text(monkeypatch):
+    import cpdsl.formatting as formatting
+    from cpdsl.formatting.layout import lay_out
+
+    seen = []
+
+    def recording(syntax, length):
+        seen.append(syntax)
+        return lay_out(syntax, length)
+
+    monkeypatch.setattr(formatting, "lay_out", recording)
+    text = 'plan "T" {\n      chair sam\n}\n'
+    assert format_text(text).text == 'plan "T" {\n  chair sam\n}\n'
+    assert [tree.statements[0].tokens[0].column for tree in seen] == [7, 3]
 
 
 # -- properties ----------------------------------------------------------------------------
@@ -213,6 +261,28 @@ def test_sorting_statements_given_twice_keeps_them_in_order_within_their_keyword
     assert result.ok, result.problem
     assert result.text == ('plan "x" {\n  profile england\n  profile wales\n  chair a\n'
                            '  chair b\n}\n')
+
+
+def test_sorting_moves_statements_sharing_a_suppressed_line_together():
+    # Split by sorting, `chair sam second-chair jo` would stay on one line the first time
+    # (the suppression covered it) and be split the next: the stability check refused it.
+    text = ('plan "Northtown review" {\n'
+            '  chair sam  second-chair jo  core-groups  # cplint: ignore[CP302] agreed\n'
+            '    every 4 weeks\n'
+            '  member sam { name "Sam Patel" } member jo { name "Jo Lee" }\n'
+            '  signed sam 2026-01-19\n'
+            '}\n')
+    result = format_text(text, sort=True)
+    assert result.ok, result.problem
+    assert result.text == (
+        'plan "Northtown review" {\n'
+        '  member sam { name "Sam Patel" }\n'
+        '  member jo { name "Jo Lee" }\n'
+        '  chair sam second-chair jo core-groups  # cplint: ignore[CP302] agreed\n'
+        '  every 4 weeks\n'
+        '  signed sam 2026-01-19\n'
+        '}\n')
+    assert format_text(result.text, sort=True).text == result.text
 
 
 def top_level_rules(text: str) -> list[str]:

@@ -39,10 +39,11 @@ def test_loaded_tables_equal_a_fresh_analysis():
 
 def test_a_single_block_parses_on_its_own():
     text = 'action book "Book the review" {\n  owner kerry\n  due 2026-02-01\n}\n'
-    piece, errors, unfinished = parse_piece(text, Chunk(0, len(text), 40, 3, "plan_items"))
-    assert not unfinished
-    assert errors == []
-    action = piece.fields[0].value
+    parsed = parse_piece(text, Chunk(0, len(text), 40, 3, "plan_items"))
+    assert not parsed.unfinished
+    assert parsed.errors == []
+    assert parsed.syntax is None  # made only when asked for
+    action = parsed.piece.fields[0].value
     assert action.id.name == "book"
     assert (action.span.line, action.span.column) == (40, 3)
     assert (action.due.span.line, action.due.span.column) == (42, 7)

@@ -1,10 +1,11 @@
 """`cplint fmt`'s core: one canonical layout for every plan, and proof that nothing is lost.
 
-`format_text(text)` lays a plan out again (cpdsl.formatting.layout) and then checks the
-result like black does (cpdsl.formatting.safety): it must parse to the same model, keep
-every comment, in order, and get the same findings on the same statements
-(cpdsl.formatting.findings: suppression comments work by line), or the original is given
-back with the reason. Text with a syntax error is never formatted.
+`format_text(text)` lays a plan out again (cpdsl.formatting.layout), from the syntax tree
+of the one parse that also checks the text, and then checks the result like black does
+(cpdsl.formatting.safety): it must parse to the same model, keep every comment, in order,
+come out of a second formatting unchanged, and get the same findings on the same
+statements (cpdsl.formatting.findings: suppression comments work by line), or the
+original is given back with the reason. Text with a syntax error is never formatted.
 
 `format_text(text, sort=True)` also puts the top-level statements in the recommended
 order of a plan (cpdsl.formatting.sorting), each with its comments; the check then takes
@@ -22,9 +23,9 @@ from typing import NamedTuple
 
 from cpdsl.formatting.findings import findings_problem
 from cpdsl.formatting.layout import lay_out
-from cpdsl.formatting.safety import check_same
+from cpdsl.formatting.safety import check_same, check_stable
 from cpdsl.parsing import SyntaxFinding, parse, with_line_feeds
-from cpdsl.parsing.syntax import read_syntax
+from cpdsl.parsing.syntax import PlanSyntax
 
 DEFAULT_LINE_LENGTH = 100
 _BOM = "\ufeff"
@@ -50,27 +51,34 @@ def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH,
     """The plan in `text` in its canonical layout; with `sort`, its top-level statements
     in the recommended order. The findings are compared as of `today` (default: today)."""
     source = with_line_feeds(text[1:] if text.startswith(_BOM) else text)
-    before = parse(source)
+    before = parse(source, syntax=True)
     if before.syntax_errors:
         return FormatResult(text, False, before.syntax_errors)
-    syntax = read_syntax(source)
-    if syntax is None:
-        return _refused(text, "the parser's syntax tree could not be read")
     try:
-        # (called with two arguments when not sorting, as it always was)
-        formatted = lay_out(syntax, line_length, sort) if sort else lay_out(syntax, line_length)
+        formatted = _lay_out(before.syntax, line_length, sort)
     except AssertionError as error:
         return _refused(text, str(error))
-    sorted_syntax = (syntax, read_syntax(formatted)) if sort else None
-    del syntax  # only sorting needs the tree after the layout: free it before the re-parse
-    after = parse(formatted)
+    if not sort:  # only sorting needs the tree after the layout: free it before the re-parse
+        before = before._replace(syntax=None)
+    after = parse(formatted, syntax=True)
+    sorted_syntax = None
+    if sort:
+        sorted_syntax = (before.syntax, None if after.syntax_errors else after.syntax)
     problem = check_same(before, after, sorted_syntax)
+    if problem is None:
+        problem = check_stable(formatted, lambda: _lay_out(after.syntax, line_length, sort))
+        after = after._replace(syntax=None)  # sorted_syntax keeps it where it is needed
     if problem is None:
         problem = findings_problem(before, source, after, formatted,
                                    today or dt.date.today(), sorted_syntax)
     if problem is not None:
         return _refused(text, problem)
     return FormatResult(formatted, formatted != text)
+
+
+def _lay_out(syntax: PlanSyntax, line_length: int, sort: bool) -> str:
+    # Called with two arguments when not sorting, as it always was (tests replace it).
+    return lay_out(syntax, line_length, sort) if sort else lay_out(syntax, line_length)
 
 
 def _refused(text: str, why: str) -> FormatResult:

@@ -66,7 +66,7 @@ class _Writer:
         statements = plan.statements
         came_after = {id(s): statements[i - 1].end_line if i else None
                       for i, s in enumerate(statements)}
-        ordered = sorted_statements(statements) if sort else statements
+        ordered = sorted_statements(statements, self.pinned) if sort else statements
         for n, run in enumerate(self._runs(ordered)):
             self.last_line = came_after[id(run[0])] if n else None  # none after `{`
             self._comments_before(run[0].tokens[0], 1)

@@ -1,4 +1,6 @@
-"""The check every formatting passes: nothing meant and no comment lost.
+"""The check every formatting passes: nothing meant and no comment lost, and a layout
+that formatting again leaves as it is (black's stability check: a formatter that moves
+things on every run would have `fmt --check` fail on the text it wrote).
 
 The formatted text must parse without a syntax error to a plan equal to the original's
 (spans are out of the model's equality), with the same comments in the same order
@@ -13,6 +15,7 @@ plan's repeated statements are compared by keyword, the order sorting keeps.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import attrs
 
@@ -42,6 +45,20 @@ def check_same(before: ParseResult, after: ParseResult,
         what = f" (first: {missing!r})" if missing is not None else ""
         return f"the formatted text would lose or move a comment{what}"
     return None
+
+
+def check_stable(formatted: str, again: Callable[[], str]) -> str | None:
+    """Why formatting `formatted` once more (`again()`) would change it, or None."""
+    try:
+        second = again()
+    except AssertionError as error:  # the layout's own check, as for the first formatting
+        return f"formatting the formatted text again would fail: {error}"
+    if second == formatted:
+        return None
+    first, then = formatted.split("\n"), second.split("\n")
+    line = next((n for n, (a, b) in enumerate(zip(first, then, strict=False), 1) if a != b),
+                min(len(first), len(then)) + 1)
+    return f"formatting the formatted text again would change it (first at line {line})"
 
 
 def _plan(parsed: ParseResult, sorted_syntax) -> Plan:

@@ -2,8 +2,9 @@
 
 A block's value is its text normalised as docs/language.md says (the indentation its
 lines share is dropped, and so is trailing whitespace), so its lines may be re-indented
-freely. The re-indented block is checked against the original's value; a block whose
-value hangs on unusual whitespace (a lone carriage return, a form feed) is kept as written.
+freely. The re-indented block is checked against the original's value; a block with
+unusual whitespace in it (a form feed, U+001F, which the value's normalising strips too,
+so that the check cannot see it go) is kept as written.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ def reindent(token: str, depth: int) -> str:
     lines one level deeper than the statement, the closing quotes level with it."""
     body = token[3:-3].replace("\r\n", "\n")  # the parser reads CRLF blocks as LF ones
     first, newline, rest = body.partition("\n")
-    if not newline:
-        return token
+    if not newline or any(c.isspace() and c not in " \t\n" for c in body):
+        return token  # a control character Python counts as a space would be stripped
     lines = textwrap.dedent(rest).split("\n")
     inner = INDENT * (depth + 1)
     out = [first.rstrip()]

@@ -37,6 +37,7 @@ class Problem(NamedTuple):
 
     message: str
     span: Span
+    plan_unclosed: bool = False  # the plan's `{` is never closed
 
 
 class Outline(NamedTuple):
@@ -147,7 +148,7 @@ class _Scanner:
                 return
             self.problems.append(Problem(
                 "this `{` that opens the plan is never closed: add `}` at the end of the file",
-                self._span_at(plan_brace, plan_brace + 1)))
+                self._span_at(plan_brace, plan_brace + 1), plan_unclosed=True))
         if closed_at is None:
             self._end(len(text))
             return

@@ -89,14 +89,14 @@ def parse_tree(text: str, start_symbol: str, recovery) -> Tree | None:
         try:
             cursor.feed(token)
         except UnexpectedToken:
-            recovery.mend(cursor, token)
+            recovery.mend(cursor, token, last)
         last = token
     end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1, 1, 1, 0)
     for _ in range(2):
         try:
             return cursor.feed(end)
         except UnexpectedToken:
-            if not recovery.close_at_end(cursor, end):
+            if not recovery.close_at_end(cursor, end, last):
                 return None
     return None
 

@@ -5,6 +5,10 @@ one a line, so one slip does not become a cascade), then mends the parse in the 
 way that lets the token be read: close a block that was never closed, insert the one
 missing keyword, stand a placeholder in for a missing or malformed value, or else skip
 the token. Placeholders are empty tokens; the model builder reads them as "absent".
+
+Where one insertion (a `}`, a keyword) or one replacement (a misspelt keyword with one
+likely meaning) would mend the text itself, the problem carries it as a `Mend`; the
+parser keeps it only once it has seen the mended piece parse (cpdsl.parsing.mending).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedToken
 
 from cpdsl.parsing.grammar import get_grammar, is_keyword, keyword_text
-from cpdsl.suggest import closest
+from cpdsl.suggest import closest, only_match
 
 MAX_ERRORS_PER_PIECE = 20
 
@@ -31,6 +35,22 @@ VALUE_TERMINALS = {
 _PLACEHOLDER_ORDER = ("STRING", "DATE", "IDENT", "NUMBER", "TIME")
 
 
+class Mend(NamedTuple):
+    """What would mend a problem, in offsets into its piece: `text` in place of the
+    characters from `start` to `end`.
+
+    With `indent_of` (a `}` that goes on a line of its own), the text goes at the end of
+    the line `start` is on, after a line break and the indentation of the line that the
+    offset `indent_of` is on: known only in the whole file, as a piece may start mid-line.
+    """
+
+    title: str
+    start: int
+    end: int
+    text: str
+    indent_of: int | None = None
+
+
 class SyntaxProblem(NamedTuple):
     """A syntax error at a line and column of one parsed piece (1-based, end exclusive).
 
@@ -44,6 +64,7 @@ class SyntaxProblem(NamedTuple):
     column: int
     end_line: int
     end_column: int
+    mend: Mend | None = None
 
 
 class GiveUp(Exception):
@@ -54,12 +75,15 @@ class Recovery:
     def __init__(self) -> None:
         self.problems: list[SyntaxProblem] = []
         self.unfinished = False  # the piece ended in the middle of a statement
+        self.skipped: list[Token] = []  # tokens left out of the tree, in order
+        self.end_insertions = 0  # placeholders fed at the end of the piece
         self._last_line = 0
 
     # -- mending -------------------------------------------------------------------
 
-    def mend(self, cursor, token: Token) -> None:
-        """After `cursor` refused `token`: report it, then mend the parse or skip the token."""
+    def mend(self, cursor, token: Token, previous: Token | None = None) -> None:
+        """After `cursor` refused `token` (`previous` the token before it): report it,
+        then mend the parse or skip the token."""
         if len(self.problems) >= MAX_ERRORS_PER_PIECE:
             raise GiveUp
         expected = cursor.accepts()
@@ -70,29 +94,45 @@ class Recovery:
             token.column <= keyword.column
         ):
             if _try(cursor, ["RBRACE"], token):
-                self._report_unclosed(opener)
+                closing = None
+                if previous is not None and previous.end_line < token.line:
+                    closing = _closing(opener, keyword, previous)
+                self._report_unclosed(opener, closing)
                 return
-        self._report(cursor, token, expected)
+        reported = self._report(cursor, token, expected)
         keywords = [t for t in expected if keyword_text(t)]
         if len(keywords) == 1 and _try(cursor, keywords, token):
+            if reported and expected == set(keywords):  # nothing else could stand here
+                word = keyword_text(keywords[0])
+                self._attach(Mend(f"Insert `{word}`", token.start_pos, token.start_pos,
+                                  f"{word} "))
             return
         values = [t for t in _PLACEHOLDER_ORDER if t in expected]
-        if values and not keywords and not _try(cursor, values[:1], token):
+        if values and not keywords:
+            if _try(cursor, values[:1], token):
+                return
             if token.type in VALUE_TERMINALS or token.type in ("JUNK", "OPEN_STRING"):
                 _feed(cursor, values[:1], token, replace=True)  # stands in for the bad value
-        # else the token is skipped
+        self.skipped.append(token)
 
-    def close_at_end(self, cursor, end: Token) -> bool:
-        """At the end of the piece with blocks still open: report, then close them."""
+    def close_at_end(self, cursor, end: Token, last: Token | None = None) -> bool:
+        """At the end of the piece with blocks still open: report, then close them.
+        `last` is the piece's last token."""
         opener = _unclosed_block(cursor.value_stack)
+        keyword = _block_keyword(cursor.value_stack)
+        reported = False
         if opener is not None:
-            self._report_unclosed(opener)
+            reported = self._report_unclosed(opener)
         else:
             self.unfinished = True
             self._report(cursor, end, cursor.accepts())
+        fed: list[str] = []
+        at_end = _after(last) if last is not None else end
         for _ in range(50):
             choices = cursor.choices()
             if "$END" in choices:
+                if reported and fed == ["RBRACE"] and last is not None:
+                    self._attach(_closing(opener, keyword or opener, last))
                 return True
             mend = "RBRACE" if "RBRACE" in choices else next(
                 (t for t in _PLACEHOLDER_ORDER if t in choices), None)
@@ -100,12 +140,18 @@ class Recovery:
                 mend = next((t for t in choices if keyword_text(t)), None)
             if mend is None:
                 return False
-            _feed(cursor, [mend], end, replace=True)
+            _feed(cursor, [mend], at_end, replace=True)
+            fed.append(mend)
+            self.end_insertions += 1
         return False
+
+    def _attach(self, mend: Mend) -> None:
+        """Give the problem just reported the mend that would cure it."""
+        self.problems[-1] = self.problems[-1]._replace(mend=mend)
 
     # -- reporting -----------------------------------------------------------------
 
-    def _report(self, cursor, token: Token, expected: set[str]) -> None:
+    def _report(self, cursor, token: Token, expected: set[str]) -> bool:
         previous = _last_token(cursor.value_stack)
         keyword = _block_keyword(cursor.value_stack)
         code, message = describe(token, expected, previous,
@@ -114,21 +160,39 @@ class Recovery:
         end_column = getattr(token, "end_column", None) or token.column + len(token)
         if token.type == "OPEN_BLOCK_STRING":
             end_line, end_column = token.line, token.column + 3
-        self._report_at(code, message, token.line, token.column, end_line, end_column)
+        reported = self._report_at(code, message, token.line, token.column, end_line,
+                                   end_column)
+        if reported and code == "CP101":
+            match = only_match(token, filter(None, map(keyword_text, expected)))
+            if match:
+                self._attach(Mend(f"Replace `{token}` with `{match}`", token.start_pos,
+                                  token.end_pos, match))
+        return reported
 
-    def _report_unclosed(self, opener: Token) -> None:
+    def _report_unclosed(self, opener: Token, mend: Mend | None = None) -> bool:
         if opener.line == self._last_line:
-            return  # an error on its own line (an unclosed string) already explains it
-        self._report_at(
+            return False  # an error on its own line (an unclosed string) already explains it
+        return self._report_at(
             "CP100", "this `{` opened on line {line} is never closed: add `}` where the block ends",
-            opener.line, opener.column, opener.line, opener.column + 1, always=True)
+            opener.line, opener.column, opener.line, opener.column + 1, always=True, mend=mend)
 
     def _report_at(self, code: str, message: str, line: int, column: int, end_line: int,
-                   end_column: int, always: bool = False) -> None:
+                   end_column: int, always: bool = False, mend: Mend | None = None) -> bool:
         if line == self._last_line and not always:
-            return
+            return False
         self._last_line = line
-        self.problems.append(SyntaxProblem(code, message, line, column, end_line, end_column))
+        self.problems.append(SyntaxProblem(code, message, line, column, end_line, end_column,
+                                           mend))
+        return True
+
+
+def _closing(opener: Token, keyword: Token, last: Token) -> Mend:
+    """The `}` a block lacks, after its last token: on that line when the block is on one
+    line, else on a line of its own, level with the block's statement."""
+    title = "Add the missing `}`"
+    if last.end_line == opener.line:
+        return Mend(title, last.end_pos, last.end_pos, " }")
+    return Mend(title, last.end_pos, last.end_pos, "}", indent_of=keyword.start_pos)
 
 
 def _try(cursor, inserted: list[str], token: Token) -> bool:
@@ -142,12 +206,23 @@ def _try(cursor, inserted: list[str], token: Token) -> bool:
 
 
 def _feed(cursor, inserted: list[str], token: Token, replace: bool = False) -> None:
-    """Feed placeholders (empty tokens at `token`'s place) for `inserted`, then `token`
+    """Feed placeholders (empty tokens where `token` starts) for `inserted`, then `token`
     itself unless the placeholders replace it."""
     for name in inserted:
-        cursor.feed(Token.new_borrow_pos(name, "", token))
+        cursor.feed(_placeholder(name, token.start_pos, token.line, token.column))
     if not replace:
         cursor.feed(_as_keyword_if_taken(cursor, token))
+
+
+def _placeholder(name: str, offset: int, line: int, column: int) -> Token:
+    """An empty token: it ends where it starts, so a statement it ends (a block whose `}`
+    was missing) ends there too, not at the end of the token it was put before."""
+    return Token(name, "", offset, line, column, line, column, offset)
+
+
+def _after(token: Token) -> Token:
+    """An empty token just after `token`: where placeholders go at the end of a piece."""
+    return _placeholder("$END", token.end_pos, token.end_line, token.end_column)
 
 
 def _as_keyword_if_taken(cursor, token: Token) -> Token:

@@ -135,10 +135,10 @@ class ModelBuilder(Transformer):
         return m.Text(unescape(token[1:-1]), False, self._place(token))
 
     def _ident(self, token: Token) -> m.Ident | None:
-        return m.Ident(_shared(token), self._place(token)) if token else None
+        return m.Ident(shared_text(token), self._place(token)) if token else None
 
     def _word(self, token: Token) -> m.Word | None:
-        return m.Word(_shared(token), self._place(token)) if token else None
+        return m.Word(shared_text(token), self._place(token)) if token else None
 
     def _date(self, token: Token) -> m.Date | None:
         if not token:
@@ -147,7 +147,7 @@ class ModelBuilder(Transformer):
             value = dt.date.fromisoformat(token)
         except ValueError:
             value = None
-        return m.Date(_shared(token), value, self._place(token))
+        return m.Date(shared_text(token), value, self._place(token))
 
     def _field(self, key: str, children: list, value: Any) -> Field:
         return Field(key, value, children[0], children[-1], self)
@@ -430,7 +430,7 @@ _SHARED_MAX = 1 << 16
 _shared_strings: dict[str, str] = {}
 
 
-def _shared(token: Token) -> str:
+def shared_text(token: Token) -> str:
     """The token's text as a plain string, the same object wherever it is written."""
     found = _shared_strings.get(token)
     if found is None:
