@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.diagnostics import Diagnostic, Severity
@@ -24,6 +24,20 @@ from cpdsl.rules import ALL_RULES, RULES_BY_CODE
 from cpdsl.rules.base import Context, Rule
 from cpdsl.selection import profile_severity
 
+if TYPE_CHECKING:
+    from cpdsl.parsing.syntax import PlanSyntax
+
+
+class Settings(NamedTuple):
+    """How a text was analysed, so that another text (the same plan edited, mended or
+    formatted) is analysed alike."""
+
+    today: dt.date
+    profile: Profile | None  # None: the plan's own (or the configuration's default)
+    relative_to: str  # the plan's folder: a profile path in the plan is read from there
+    options: LintOptions
+    rules: tuple[Rule, ...]
+
 
 class Analysis(NamedTuple):
     """Everything cplint knows about one text. Offsets (fixes' edits, `lines`) count in
@@ -31,11 +45,12 @@ class Analysis(NamedTuple):
     carriage return stays one: fixes applied to it change nothing else)."""
 
     text: str
-    parsed: ParseResult
+    parsed: ParseResult  # with the syntax tree when analysed with `syntax=True`
     index: PlanIndex
     lines: Lines
     profile: Profile  # the one the plan was judged by
     diagnostics: tuple[Diagnostic, ...]
+    settings: Settings
 
     @property
     def plan(self) -> Plan:
@@ -49,22 +64,38 @@ class Analysis(NamedTuple):
     def syntax_errors(self) -> tuple[SyntaxFinding, ...]:
         return self.parsed.syntax_errors
 
+    @property
+    def syntax(self) -> PlanSyntax | None:
+        """The statement/token tree (cpdsl.parsing.syntax), error nodes where recovery
+        skipped text; None when analysed without it."""
+        return self.parsed.syntax
+
+    def again(self, text: str, cache: PieceCache | None = None,
+              syntax: bool | None = None) -> Analysis:
+        """Another text analysed as this one was (same date, profile, configuration; the
+        syntax tree if this one has it, unless `syntax` says)."""
+        if syntax is None:
+            syntax = self.parsed.syntax is not None
+        return analyse(text, cache, syntax=syntax, **self.settings._asdict())
+
 
 def analyse(text: str, cache: PieceCache | None = None, *, today: dt.date | None = None,
             profile: Profile | None = None, relative_to: str = ".",
-            options: LintOptions = DEFAULT_OPTIONS,
-            rules: Iterable[Rule] = ALL_RULES) -> Analysis:
+            options: LintOptions = DEFAULT_OPTIONS, rules: Iterable[Rule] = ALL_RULES,
+            syntax: bool = True) -> Analysis:
     """Parse and check a plan's text; never raises on any text.
 
     `today` is the date to judge by (default: today). `profile` (or `options.profile`)
     overrides the plan's own; a profile path in the plan is read relative to
     `relative_to` (the plan's folder). `options` carries what the configuration decides:
     the rules enabled, severities, a default profile. With a `cache`, pieces unchanged
-    since the last analysis with it are not parsed again.
+    since the last analysis with it are not parsed again. `syntax=False` leaves out the
+    syntax tree, which only editors and the formatter need (the command line's lint).
     """
     _, text = without_bom(text)
-    return analyse_parsed(parse(text, cache), text, today=today, profile=profile,
-                          relative_to=relative_to, options=options, rules=rules)
+    return analyse_parsed(parse(text, cache, syntax=syntax), text, today=today,
+                          profile=profile, relative_to=relative_to, options=options,
+                          rules=rules)
 
 
 def analyse_parsed(parsed: ParseResult, text: str, *, today: dt.date | None = None,
@@ -75,6 +106,7 @@ def analyse_parsed(parsed: ParseResult, text: str, *, today: dt.date | None = No
     after any byte order mark (lone carriage returns may stay: one character for one)."""
     _, text = without_bom(text)
     today = today or dt.date.today()
+    settings = Settings(today, profile, relative_to, options, tuple(rules))
     enabled = options.enabled
     diagnostics = [_syntax_diagnostic(error) for error in parsed.syntax_errors
                    if enabled is None or error.code in enabled]
@@ -86,7 +118,7 @@ def analyse_parsed(parsed: ParseResult, text: str, *, today: dt.date | None = No
     plain = with_line_feeds(text)  # as the parser read it: one character for one
     context = Context.of(parsed.plan, today, profile,
                          tuple(e.span for e in parsed.syntax_errors), problem, plain, lines)
-    for rule in rules:
+    for rule in settings.rules:
         if enabled is None or rule.code in enabled:
             diagnostics.extend(rule.run(context))
     if any("cplint" in comment.text for comment in parsed.comments):
@@ -99,7 +131,7 @@ def analyse_parsed(parsed: ParseResult, text: str, *, today: dt.date | None = No
         diagnostics = [d._replace(severity=severity[d.code]) if d.code in severity else d
                        for d in diagnostics]
     return Analysis(text, parsed, context.index, lines, profile,
-                    tuple(sorted(diagnostics, key=lambda d: d.sort_key)))
+                    tuple(sorted(diagnostics, key=lambda d: d.sort_key)), settings)
 
 
 def plan_profile(plan: Plan, relative_to: str,

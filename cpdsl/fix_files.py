@@ -39,13 +39,9 @@ def fix_text(name: str, text: str, today: dt.date, options: LintOptions, mode: F
              written_from: tuple[bytes, os.stat_result] | None = None) -> LintResult:
     """Mend `text` (the plan `name`, standard input when `written_from` is None: then the
     mended text is in the result's `fixed_text`, never written)."""
-    relative_to = os.path.dirname(name) or "."
-
-    def reanalyse(new_text: str):
-        return analyse(new_text, today=today, relative_to=relative_to, options=options)
-
-    first = reanalyse(text)
-    fixed = fix_analysis(first, reanalyse, mode.unsafe)
+    first = analyse(text, today=today, relative_to=os.path.dirname(name) or ".",
+                    options=options, syntax=False)
+    fixed = fix_analysis(first, mode.unsafe)
     note = _refused(name, fixed.refused)
     if not fixed.applied:
         return result_of(name, first, options, note=note)

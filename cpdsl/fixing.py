@@ -35,10 +35,11 @@ def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
     return fix is not None and (unsafe or fix.is_safe)
 
 
-def fix_analysis(analysis: Analysis, reanalyse: Callable[[str], Analysis],
-                 unsafe: bool = False) -> Fixed:
-    """Mend what can be mended in an analysed text. `reanalyse` analyses a new text the
-    way the first was (same date, profile, configuration)."""
+def fix_analysis(analysis: Analysis, unsafe: bool = False,
+                 reanalyse: Callable[[str], Analysis] | None = None) -> Fixed:
+    """Mend what can be mended in an analysed text. Each new text is analysed as the first
+    was (Analysis.again), or by `reanalyse`."""
+    reanalyse = reanalyse or analysis.again
     applied: list[Diagnostic] = []
     refused: list[Diagnostic] = []
     for _ in range(MAX_PASSES):

@@ -41,7 +41,7 @@ def lint_text(text: str, today: dt.date, rules: Iterable[Rule] = ALL_RULES,
     those suppressed in comments, at the severities the profile and configuration set
     (cpdsl.analysis.analyse says more)."""
     return analyse(text, today=today, rules=rules, profile=profile, relative_to=relative_to,
-                   options=options).diagnostics
+                   options=options, syntax=False).diagnostics
 
 
 def lint_parsed(parsed: ParseResult, text: str, today: dt.date,
@@ -56,7 +56,7 @@ def lint_parsed(parsed: ParseResult, text: str, today: dt.date,
 def lint_result(path: str, text: str, today: dt.date, profile: Profile | None = None,
                 options: LintOptions = DEFAULT_OPTIONS) -> LintResult:
     analysis = analyse(text, today=today, profile=profile,
-                       relative_to=os.path.dirname(path) or ".", options=options)
+                       relative_to=os.path.dirname(path) or ".", options=options, syntax=False)
     return result_of(path, analysis, options)
 
 

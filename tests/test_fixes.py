@@ -231,7 +231,9 @@ def assert_each_fix_mends(text: str) -> None:
             d.code in ("CP100", "CP101")), (d, after.syntax_errors)
         now = [_key(e) for e in after.diagnostics]
         assert now.count(_key(d)) < before.count(_key(d)), ("not mended", d)
-        if d.code in READS_A_VALUE:
+        if d.code in READS_A_VALUE or after.syntax_errors:
+            # around a syntax error the rules hold back, and what they hold back moves
+            # with the text: only a plan that parses is judged whole (--fix writes no other)
             continue
         gained = [e for e in after.diagnostics if now.count(_key(e)) > before.count(_key(e))
                   and not (not d.fix.is_safe and e.code == "CP109")]
@@ -300,7 +302,7 @@ def test_fixing_a_mistyped_plan_finds_nothing_the_plan_as_meant_does_not_have(pl
 
     original, text = plans
     meant = {_key(d) for d in analyse(original, today=TODAY).diagnostics}
-    result = fix_analysis(analyse(text, today=TODAY), lambda new: analyse(new, today=TODAY))
+    result = fix_analysis(analyse(text, today=TODAY, syntax=False))
     assert not result.refused
     left = [d for d in result.analysis.diagnostics if _key(d) not in meant]
     assert all(d.fix is None for d in left), left

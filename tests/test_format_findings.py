@@ -137,7 +137,7 @@ def test_a_safety_check_refuses_a_layout_that_changes_the_findings(monkeypatch):
     split = format_text(ONE_LINE_ACTION.replace("# cplint", "# cpl")).text.replace(
         "# cpl", "# cplint")
     assert "    due 2026-02-01\n  }  # cplint: ignore[CP411]" in split
-    monkeypatch.setattr(formatting, "lay_out", lambda syntax, width: split)
+    monkeypatch.setattr(formatting, "lay_out", lambda syntax, width, sort=False: split)
     result = format_text(ONE_LINE_ACTION, today=TODAY)
     assert not result.ok and result.text == ONE_LINE_ACTION
     assert result.problem == (

@@ -132,7 +132,7 @@ def test_the_safety_check_refuses_a_layout_that_changes_the_plan(monkeypatch):
     import cpdsl.formatting as formatting
 
     text = 'plan "T" {\n  chair sam\n}\n'
-    monkeypatch.setattr(formatting, "lay_out", lambda syntax, length: text.replace("sam", "jo"))
+    monkeypatch.setattr(formatting, "lay_out", lambda syntax, length, sort=False: text.replace("sam", "jo"))
     result = format_text(text)
     assert result.text == text and not result.changed
     assert "change the plan's meaning" in result.problem
@@ -143,7 +143,7 @@ def test_the_safety_check_refuses_a_layout_that_drops_a_comment(monkeypatch):
 
     text = 'plan "T" {\n  chair sam  # agreed\n}\n'
     dropped = 'plan "T" {\n  chair sam\n}\n'
-    monkeypatch.setattr(formatting, "lay_out", lambda syntax, length: dropped)
+    monkeypatch.setattr(formatting, "lay_out", lambda syntax, length, sort=False: dropped)
     result = format_text(text)
     assert result.text == text and "comment" in result.problem
 
@@ -155,8 +155,8 @@ def test_the_safety_check_refuses_a_layout_that_is_not_stable(monkeypatch):
     import cpdsl.formatting as formatting
     from cpdsl.formatting.layout import lay_out
 
-    def unstable(syntax, length):
-        first, rest = lay_out(syntax, length).split("\n", 1)
+    def unstable(syntax, length, sort=False):
+        first, rest = lay_out(syntax, length, sort).split("\n", 1)
         gap = "\n" if syntax.statements[0].line == syntax.header[0].line + 1 else ""
         return f"{first}\n{gap}{rest}"
 
@@ -174,9 +174,9 @@ def test_the_stability_check_reads_the_tree_of_the_formatted_text(monkeypatch):
 
     seen = []
 
-    def recording(syntax, length):
+    def recording(syntax, length, sort=False):
         seen.append(syntax)
-        return lay_out(syntax, length)
+        return lay_out(syntax, length, sort)
 
     monkeypatch.setattr(formatting, "lay_out", recording)
     text = 'plan "T" {\n      chair sam\n}\n'

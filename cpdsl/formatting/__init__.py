@@ -19,16 +19,17 @@ as UTF-8 with or without one, and the canonical file has none.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cpdsl.formatting.findings import findings_problem
 from cpdsl.formatting.layout import lay_out
 from cpdsl.formatting.safety import check_same, check_stable
-from cpdsl.parsing import SyntaxFinding, parse, with_line_feeds
-from cpdsl.parsing.syntax import PlanSyntax
+from cpdsl.parsing import SyntaxFinding, parse
+
+if TYPE_CHECKING:
+    from cpdsl.analysis import Analysis
 
 DEFAULT_LINE_LENGTH = 100
-_BOM = "\ufeff"
 
 
 class FormatResult(NamedTuple):
@@ -50,35 +51,40 @@ def format_text(text: str, line_length: int = DEFAULT_LINE_LENGTH,
                 sort: bool = False, today: dt.date | None = None) -> FormatResult:
     """The plan in `text` in its canonical layout; with `sort`, its top-level statements
     in the recommended order. The findings are compared as of `today` (default: today)."""
-    source = with_line_feeds(text[1:] if text.startswith(_BOM) else text)
-    before = parse(source, syntax=True)
+    from cpdsl.analysis import analyse
+
+    result = format_analysis(analyse(text, today=today), line_length, sort)
+    if not result.ok:
+        return result._replace(text=text)  # the original as given, byte order mark and all
+    return result._replace(changed=result.text != text)
+
+
+def format_analysis(analysis: Analysis, line_length: int = DEFAULT_LINE_LENGTH,
+                    sort: bool = False) -> FormatResult:
+    """format_text for a text already analysed (the language server keeps one per open
+    document): its parse and findings are the "before" of the safety checks."""
+    text = analysis.text
+    before = analysis.parsed
     if before.syntax_errors:
         return FormatResult(text, False, before.syntax_errors)
+    if before.syntax is None:  # analysed without the tree: read it
+        before = parse(text, syntax=True)
     try:
-        formatted = _lay_out(before.syntax, line_length, sort)
+        formatted = lay_out(before.syntax, line_length, sort)
     except AssertionError as error:
         return _refused(text, str(error))
-    if not sort:  # only sorting needs the tree after the layout: free it before the re-parse
-        before = before._replace(syntax=None)
     after = parse(formatted, syntax=True)
     sorted_syntax = None
     if sort:
         sorted_syntax = (before.syntax, None if after.syntax_errors else after.syntax)
     problem = check_same(before, after, sorted_syntax)
     if problem is None:
-        problem = check_stable(formatted, lambda: _lay_out(after.syntax, line_length, sort))
-        after = after._replace(syntax=None)  # sorted_syntax keeps it where it is needed
+        problem = check_stable(formatted, lambda: lay_out(after.syntax, line_length, sort))
     if problem is None:
-        problem = findings_problem(before, source, after, formatted,
-                                   today or dt.date.today(), sorted_syntax)
+        problem = findings_problem(analysis, after, formatted, sorted_syntax)
     if problem is not None:
         return _refused(text, problem)
     return FormatResult(formatted, formatted != text)
-
-
-def _lay_out(syntax: PlanSyntax, line_length: int, sort: bool) -> str:
-    # Called with two arguments when not sorting, as it always was (tests replace it).
-    return lay_out(syntax, line_length, sort) if sort else lay_out(syntax, line_length)
 
 
 def _refused(text: str, why: str) -> FormatResult:

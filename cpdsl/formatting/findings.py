@@ -20,10 +20,10 @@ left out of the comparison, as the places are compared.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cpdsl.diagnostics import Diagnostic
 from cpdsl.formatting.comments import words_of
@@ -31,20 +31,26 @@ from cpdsl.model import Comment
 from cpdsl.parsing import ParseResult
 from cpdsl.parsing.syntax import PlanSyntax
 
+if TYPE_CHECKING:
+    from cpdsl.analysis import Analysis
+
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 Place = tuple[int, int]  # line, column: 1-based
 
 
-def findings_problem(before: ParseResult, before_text: str, after: ParseResult,
-                     after_text: str, today: dt.date,
+def findings_problem(before: Analysis, after: ParseResult, after_text: str,
                      sorted_syntax: tuple[PlanSyntax, PlanSyntax | None] | None = None
                      ) -> str | None:
-    """Why the findings of the formatted text differ from the original's, or None."""
-    from cpdsl.lint import lint_parsed
+    """Why the findings of the formatted text differ from the original's, or None. The
+    formatted text is checked as the original was (its settings)."""
+    from cpdsl.analysis import analyse_parsed
+    from cpdsl.parsing import with_line_feeds
 
-    kept = _compared(lint_parsed(before, before_text, today), before_text, before.comments,
+    before_text = with_line_feeds(before.text)  # places are counted by line feeds
+    kept = _compared(before.diagnostics, before_text, before.comments,
                      sorted_syntax[0] if sorted_syntax else None)
-    found = _compared(lint_parsed(after, after_text, today), after_text, after.comments,
+    found_after = analyse_parsed(after, after_text, **before.settings._asdict()).diagnostics
+    found = _compared(found_after, after_text, after.comments,
                       sorted_syntax[1] if sorted_syntax else None)
     if kept == found:
         return None
