@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.diagnostics import Diagnostic, Severity
-from cpdsl.fixes import without_bom
 from cpdsl.index import PlanIndex
-from cpdsl.lines import Lines
+from cpdsl.lines import Lines, without_bom
 from cpdsl.model import Comment, Plan
 from cpdsl.parsing import ParseResult, PieceCache, SyntaxFinding, parse, with_line_feeds
 from cpdsl.profile import DEFAULT_PROFILE, Profile, ProfileError, load_profile

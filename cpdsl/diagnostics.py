@@ -6,8 +6,12 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
-from cpdsl.fixes import Fix
+from typing import TYPE_CHECKING
+
 from cpdsl.model import Span
+
+if TYPE_CHECKING:
+    from cpdsl.fixes import Fix  # made only where a finding has one: not at start-up
 
 
 class Severity(enum.Enum):

@@ -96,7 +96,3 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
     edits = [edit for fix in chosen for edit in fix.edits]
     return apply_edits(text, edits), chosen
 
-
-def without_bom(text: str) -> tuple[str, str]:
-    """The byte order mark (or "") and the plan's text after it, which edits count in."""
-    return ("\ufeff", text[1:]) if text.startswith("\ufeff") else ("", text)

@@ -4,7 +4,7 @@ A span keeps its place as line and column (four numbers, the fewest a plan's tho
 of spans can hold); an edit is made in character offsets. One table per text converts
 between them, built once per analysis. Lines end at `\n`, `\r\n` or a lone `\r`, as the
 parser counts them; columns count code points. The text is the plan's after any byte
-order mark, which is no part of the plan (cpdsl.fixes.without_bom).
+order mark, which is no part of the plan (without_bom).
 """
 
 from __future__ import annotations
@@ -63,3 +63,8 @@ class Lines:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def without_bom(text: str) -> tuple[str, str]:
+    """The byte order mark (or "") and the plan's text after it, which edits count in."""
+    return ("\ufeff", text[1:]) if text.startswith("\ufeff") else ("", text)

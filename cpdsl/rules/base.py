@@ -11,16 +11,18 @@ import datetime as dt
 import functools
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cpdsl.citations import for_people
 from cpdsl.diagnostics import Diagnostic, Related, Severity
-from cpdsl.fixes import Fix
 from cpdsl.index import PlanIndex
 from cpdsl.lines import Lines
 from cpdsl.model import Plan, Span
 from cpdsl.node import walk
 from cpdsl.profile import Profile
+
+if TYPE_CHECKING:
+    from cpdsl.fixes import Fix
 
 
 class Context(NamedTuple):

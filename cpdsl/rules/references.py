@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from cpdsl.diagnostics import Related, Severity
-from cpdsl.edit_text import remove, replace
-from cpdsl.fixes import Fix
 from cpdsl.index import PEOPLE, references
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.suggest import close_matches
+
+if TYPE_CHECKING:
+    from cpdsl.fixes import Fix
 
 _KIND_WORDS = {
     "child": "a child", "member": "a member", "excluded": "an excluded person",
@@ -67,6 +69,9 @@ def _attribute(keyword: str) -> str:
 def _removal(context: Context, statement) -> Fix:
     """Removing a statement that says again, word for word, what is said before it: the
     plan means the same without it."""
+    from cpdsl.edit_text import remove
+    from cpdsl.fixes import Fix
+
     return Fix.safe("Remove the repeated statement",
                     remove(context.text, context.lines, statement.span))
 
@@ -98,6 +103,9 @@ def undefined_reference(context: Context) -> Iterator[Finding]:
             hint = f"; did you mean `{matches[0]}`?" if matches else ""
             fix = None
             if len(matches) == 1:  # one likely meaning: replacing it cannot be wrong
+                from cpdsl.edit_text import replace
+                from cpdsl.fixes import Fix
+
                 fix = Fix.safe(f"Replace `{ref.ident.name}` with `{matches[0]}`",
                                replace(context.lines, ref.ident.span, matches[0]))
             yield Finding(ref.ident.span,

@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from cpdsl import model as m
 from cpdsl import vocabulary as v
 from cpdsl.diagnostics import Severity
-from cpdsl.edit_text import replace
-from cpdsl.fixes import Fix
 from cpdsl.profile import is_path
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.suggest import close_matches
@@ -94,6 +92,9 @@ def invalid_value(context: Context) -> Iterator[Finding]:
                     else f": use one of {_listing(allowed)}")
             fix = None
             if len(matches) == 1:  # one likely meaning: replacing it cannot be wrong
+                from cpdsl.edit_text import replace  # only on a slip: not at start-up
+                from cpdsl.fixes import Fix
+
                 fix = Fix.safe(f"Replace `{word.text}` with `{matches[0]}`",
                                replace(context.lines, word.span, matches[0]))
             yield Finding(word.span, f"`{word.text}` is not a {what}{hint}", fix=fix)
