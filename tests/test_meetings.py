@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 
 from cpdsl.diagnostics import Severity
+from cpdsl.facts import held_records
 from cpdsl.lint import lint_text
 from cpdsl.parsing import parse
 from cpdsl.rules import meetings
-from cpdsl.rules.meetings import held_records
 
 TODAY = dt.date(2026, 3, 1)
 

@@ -5,12 +5,13 @@ import datetime as dt
 import pytest
 
 from cpdsl.diagnostics import Severity
+from cpdsl.facts import age_on, meeting_chair
 from cpdsl.lint import lint_text
 from cpdsl.parsing import parse
 from cpdsl.profile import load_profile, shipped_profiles
 from cpdsl.rules import membership
 from cpdsl.rules.base import Context
-from cpdsl.rules.membership import meeting_chair, unread
+from cpdsl.rules.reading import unread
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -236,7 +237,7 @@ def test_a_child_is_asked_for_from_their_12th_birthday_as_of_today():
     ("2026-03-02", "2026-03-01", -1),
 ])
 def test_age_in_whole_years(born, today, age):
-    assert membership._age_on(dt.date.fromisoformat(born), dt.date.fromisoformat(today)) == age
+    assert age_on(dt.date.fromisoformat(born), dt.date.fromisoformat(today)) == age
 
 
 @pytest.mark.parametrize("child", [

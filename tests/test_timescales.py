@@ -14,6 +14,7 @@ import pytest
 
 from cpdsl import dates
 from cpdsl.dates import add_working_days, working_days_between
+from cpdsl.facts import planned_dates
 from cpdsl.lint import lint_text
 from cpdsl.model import Duration
 from cpdsl.profile import Profile, load_profile, shipped_profiles
@@ -670,7 +671,7 @@ def test_how_long_in_the_setting_s_unit(start, end, unit, text):
 
 
 def test_planned_dates_do_not_drift_at_month_ends():
-    planned = [day for day, _ in timescales._planned_dates(
+    planned = [day for day, _ in planned_dates(
         D(2025, 1, 31), Duration(1, "months"), "england", None, None, D(2025, 7, 1))]
     assert planned[:4] == [D(2025, 2, 28), D(2025, 3, 31), D(2025, 4, 30), D(2025, 5, 31)]
 
@@ -690,7 +691,7 @@ MOVED = 'moved 2026-02-02 { to "Southtown Council" }'
 ])
 def test_the_plan_stops_at_the_earlier_of_ended_and_moved(ended, moved, stops):
     from cpdsl.parsing import parse
-    from cpdsl.rules.facts import plan_stops
+    from cpdsl.facts import plan_stops
 
     lines = ([f"ended {ended}"] if ended else []) + (
         [f'moved {moved} {{ to "Southtown Council" }}'] if moved else [])

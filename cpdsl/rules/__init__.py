@@ -10,6 +10,7 @@ from cpdsl.rules import (
     fields,
     meetings,
     membership,
+    placeholders,
     references,
     reviews,
     smart,
@@ -20,8 +21,8 @@ from cpdsl.rules import (
 )
 from cpdsl.rules.base import Rule
 
-_FAMILIES = (syntax, references, values, fields, unused_suppression, characters, smart,
-             membership, timescales, reviews, contents, copies, meetings)
+_FAMILIES = (syntax, references, values, fields, unused_suppression, characters, placeholders,
+             smart, membership, timescales, reviews, contents, copies, meetings)
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
     (rule for family in _FAMILIES for rule in family.RULES), key=lambda rule: rule.code))

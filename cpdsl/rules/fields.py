@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl.diagnostics import Severity
+from cpdsl.fixes import Edit, Fix
 from cpdsl.rules.base import Context, Finding, rule
+from cpdsl.rules.edits import insert_into_block, skeleton
+
+# What a fix writes for a missing text: the placeholder CP109 asks the author to fill in.
+_TEXT = '"..."'
 
 
 @rule("CP106", "missing-field", Severity.ERROR, "a definition without what it cannot be without")
@@ -36,11 +41,11 @@ def missing_field(context: Context) -> Iterator[Finding]:
     plan = context.plan
     for what, people in (("member", plan.members), ("excluded person", plan.exclusions)):
         for person in people:
-            yield from _lacking(person, what, name=person.name, role=person.role)
+            yield from _lacking(context, person, what, name=person.name, role=person.role)
     for child in plan.children:
         if child.name is None and child.expected is None:
             yield Finding(child.header, f"child `{child.id.name}` has no `name`",
-                          within=child.span)
+                          within=child.span, fix=_add(context, child.span, "name"))
         if child.born is None and child.expected is None:
             yield Finding(child.header, f"child `{child.id.name}` has no `born` date "
                                         "(or `expected` for an unborn child)", within=child.span)
@@ -51,12 +56,13 @@ def missing_field(context: Context) -> Iterator[Finding]:
                 example = f'`{kind} {item.id.name} "..."`'
                 yield Finding(item.header, f"{kind} `{item.id.name}` has no text: say what it "
                                            f"is in quotes after the id ({example})",
-                              within=item.header)
+                              within=item.header, fix=_after(context, item.id.span, "text"))
     for action in plan.actions:
         status = action.status
         if status is not None and status.value.text == "dropped" and status.why is None:
             yield Finding(status.span, f"action `{action.id.name}` is dropped without a reason: "
-                                       'write `status dropped "why"`', within=status.span)
+                                       'write `status dropped "why"`', within=status.span,
+                          fix=_after(context, status.span, "reason"))
     if len(plan.children) > 1:
         for member in plan.members:
             if member.role is not None and member.role.text == "child" and member.for_child is None:
@@ -69,20 +75,37 @@ def missing_field(context: Context) -> Iterator[Finding]:
             yield Finding(conference.header,
                           f"reconvened conference{date} has no `reason`: say why it was "
                           "reconvened early (`reason \"...\"` in its block)",
-                          within=conference.span)
+                          within=conference.span, fix=_add(context, conference.span, "reason"))
     moved = plan.moved
     if moved is not None and moved.to is None:
         yield Finding(moved.header,
                       f"`moved {moved.date.text}` has no `to`: name the receiving authority "
                       "the plan transfers to (`to \"...\"` in its block)",
-                      within=moved.span)
+                      within=moved.span, fix=_add(context, moved.span, "to"))
 
 
-def _lacking(node, what: str, **fields) -> Iterator[Finding]:
+def _lacking(context: Context, node, what: str, **fields) -> Iterator[Finding]:
     missing = [f"`{name}`" for name, value in fields.items() if value is None]
     if missing:
+        # Only a missing name has a skeleton: a role is a word from a fixed list, which no
+        # placeholder can stand for (CP105 would reject it), so the author writes it.
+        fix = _add(context, node.span, "name") if fields.get("name", "") is None else None
         yield Finding(node.header, f"{what} `{node.id.name}` has no {' or '.join(missing)}",
-                      within=node.span)
+                      within=node.span, fix=fix)
+
+
+def _add(context: Context, block, keyword: str) -> Fix | None:
+    """A fix that adds `keyword "..."` to a block, for the author to fill in."""
+    return skeleton(f"Add `{keyword} \"...\"` to fill in",
+                    insert_into_block(context, block, f"{keyword} {_TEXT}"))
+
+
+def _after(context: Context, span, what: str) -> Fix | None:
+    """A fix that writes the placeholder text after `span` (an id, `status dropped`)."""
+    if span is None:
+        return None
+    return Fix.unsafe(f"Add the {what} as `\"...\"` to fill in",
+                      Edit.insert(context.lines.offsets(span)[1], f" {_TEXT}"))
 
 
 RULES = (missing_field,)
