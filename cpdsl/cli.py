@@ -179,3 +179,24 @@ def profiles(profile: str | None) -> None:
         click.echo(f"cplint: {error}", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(text, nl=False)
+
+
+def _parse_address(ctx, param, value: str | None) -> tuple[str, int] | None:
+    if value is None:
+        return None
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise click.BadParameter(f"{value!r} is not an address like 127.0.0.1:2087")
+    return host, int(port)
+
+
+@main.command("lsp")
+@click.option("--tcp", callback=_parse_address, metavar="HOST:PORT",
+              help="Listen on a TCP port instead of stdin and stdout (for debugging).")
+@click.option("--stdio", is_flag=True, hidden=True,
+              help="Serve over stdin and stdout (the default; some clients pass it).")
+def lsp_command(tcp: tuple[str, int] | None, stdio: bool) -> None:
+    """Run the language server: diagnostics, quick fixes and formatting in an editor."""
+    from cpdsl_lsp.server import start  # pygls is imported only here, never on the lint path
+
+    start(tcp)

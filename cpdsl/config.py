@@ -161,6 +161,23 @@ def read_config_in(folder: str) -> Config | None:
     return None
 
 
+def read_config_file(path: str) -> Config:
+    """The configuration in a file named explicitly (an editor's `cplint.configuration`):
+    a cplint.toml, or a pyproject.toml's [tool.cplint] (the defaults when it has none)."""
+    if os.path.basename(path) == PYPROJECT:
+        table = _readtoml_value(path).get("tool", {})
+        if isinstance(table, dict) and isinstance(table.get("cplint"), dict):
+            return parse_config(table["cplint"], path, prefix="tool.cplint.")
+        return default_config(os.path.dirname(os.path.abspath(path)))
+    return parse_config(_readtoml_value(path), path, prefix="")
+
+
+def options_of(config: Config, path: str, profile: Profile | None = None) -> LintOptions:
+    """The options a configuration gives the plan at `path` (ConfigFinder.options_for
+    without the finder)."""
+    return _options(config, config.ignored_for(path), profile)
+
+
 def _may_have_tool_cplint(data: bytes) -> bool:
     """Whether a pyproject.toml may hold [tool.cplint]: a line `[tool.cplint]`,
     `[tool.cplint.severity]`, `tool.cplint.select = ...`, or `[tool]` (whose `cplint` key

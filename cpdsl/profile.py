@@ -103,6 +103,11 @@ def load_profile(name: str, relative_to: str = ".") -> Profile:
     return _cached_profile(name, _absolute(relative_to))  # "." is not always one folder
 
 
+def forget_profiles() -> None:
+    """Read profile files again next time (the language server, when one changes)."""
+    _cached_profile.cache_clear()
+
+
 @functools.cache  # exceptions are not cached: a bad file is read again, and raises again
 def _cached_profile(name: str, relative_to: str) -> Profile:
     return _load(_locate(name, relative_to), ())

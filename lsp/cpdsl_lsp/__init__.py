@@ -1,0 +1,1 @@
+"""The cplint language server (`cplint lsp`)."""
