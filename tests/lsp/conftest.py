@@ -27,9 +27,10 @@ async def client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=SERVER)
+@pytest_lsp.fixture(config=SERVER, loop_scope="module")
 async def own_client(lsp_client: LanguageClient):
-    """A server of the test's own (for tests that change its settings)."""
+    """A server of the test's own (for tests that change its settings), on the module's
+    event loop as the other fixtures."""
     await start(lsp_client, client_capabilities("visual_studio_code"))
     yield lsp_client
     await lsp_client.shutdown_session()
