@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from cpdsl.analysis import Analysis
 from cpdsl.lines import without_bom
@@ -50,6 +51,12 @@ class DocumentState:
         return PositionMap(analysis.text, encoding, self.bom, analysis.lines)
 
 
+def uri_key(uri: str) -> str:
+    """A document's key: its URI percent-decoded, as pygls 2.1 keys them (VS Code sends
+    `file:///c%3A/...` on Windows where others send `file:///c:/...`)."""
+    return unquote(uri)
+
+
 class Documents:
     """Open documents by URI, and the analyses scheduled for them."""
 
@@ -58,15 +65,15 @@ class Documents:
         self._scheduled: dict[str, asyncio.Handle] = {}
 
     def get(self, uri: str) -> DocumentState | None:
-        return self._open.get(uri)
+        return self._open.get(uri_key(uri))
 
     def __iter__(self):
         return iter(list(self._open.values()))
 
     def open(self, uri: str, text: str, version: int | None) -> DocumentState:
-        state = self._open.get(uri)
+        state = self._open.get(uri_key(uri))
         if state is None:
-            state = self._open[uri] = DocumentState(uri, text, version)
+            state = self._open[uri_key(uri)] = DocumentState(uri, text, version)
         else:
             state.update(text, version)
         return state
@@ -75,21 +82,22 @@ class Documents:
         return self.open(uri, text, version)
 
     def close(self, uri: str) -> None:
-        self._open.pop(uri, None)
-        handle = self._scheduled.pop(uri, None)
+        self._open.pop(uri_key(uri), None)
+        handle = self._scheduled.pop(uri_key(uri), None)
         if handle is not None:
             handle.cancel()
 
     def schedule(self, uri: str, run: Callable[[str], None], delay: float = 0.0) -> None:
         """Run `run(uri)` once, after `delay` seconds, unless a run is already waiting:
         that one will read the newest text."""
-        if uri in self._scheduled:
+        key = uri_key(uri)
+        if key in self._scheduled:
             return
         loop = asyncio.get_running_loop()
 
         def fire() -> None:
-            self._scheduled.pop(uri, None)
-            if uri in self._open:
+            self._scheduled.pop(key, None)
+            if key in self._open:
                 run(uri)
 
-        self._scheduled[uri] = loop.call_later(delay, fire)
+        self._scheduled[key] = loop.call_later(delay, fire)

@@ -19,7 +19,7 @@ import os
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
+from pygls.uris import from_fs_path, to_fs_path
 
 from cpdsl import __version__
 from cpdsl.analysis import Analysis, analyse
@@ -27,12 +27,12 @@ from cpdsl.config import ConfigFinder
 from cpdsl.editor.changes import line_edits, one_edit
 from cpdsl.profile import forget_profiles
 
-from cpdsl_lsp import actions
-from cpdsl_lsp.convert import ClientFeatures, diagnostic, text_edits
-from cpdsl_lsp.documents import Documents, DocumentState
+from cpdsl_lsp import actions, caseload
+from cpdsl_lsp.convert import ClientFeatures, diagnostic, text_edits, workspace_edit
+from cpdsl_lsp.documents import Documents, DocumentState, uri_key
 from cpdsl_lsp.judging import Judging, judging_for
 from cpdsl_lsp.logs import quiet_library_logs
-from cpdsl_lsp.positions import UTF16
+from cpdsl_lsp.positions import UTF16, PositionMap
 from cpdsl_lsp.settings import Settings, read_settings
 
 log = logging.getLogger("cplint.lsp")
@@ -54,6 +54,8 @@ class CplintServer(LanguageServer):
         self.finder = ConfigFinder()
         self.generation = 0  # bumped when settings or configuration files change
         self._said: set[str] = set()  # problems already logged, each once
+        self.from_disk: set[str] = set()  # plans not open whose diagnostics were pushed
+        self._stamps: dict[str, tuple] = {}  # folder -> its configuration files' mtimes
 
     # -- state -------------------------------------------------------------------------
 
@@ -63,6 +65,8 @@ class CplintServer(LanguageServer):
 
     def judging(self, uri: str) -> Judging:
         path = to_fs_path(uri) if uri.startswith("file:") else None
+        if path and not self.client.watch_files:
+            self._check_configuration(os.path.dirname(os.path.abspath(path)))
         judging = judging_for(path, self.settings, self.finder, dt.date.today())
         if judging.problem:
             self.say_once(judging.problem)
@@ -78,6 +82,16 @@ class CplintServer(LanguageServer):
         return analyse(text, state.cache, today=judging.today,
                        relative_to=judging.relative_to, options=judging.options)
 
+    def _check_configuration(self, folder: str) -> None:
+        """For clients that cannot watch files (Neovim): judge anew when a configuration
+        file from the plan's folder upwards has appeared, gone or changed."""
+        stamp = _configuration_stamp(folder)
+        known = self._stamps.get(folder)
+        self._stamps[folder] = stamp
+        if known is not None and known != stamp:
+            self._stamps = {folder: stamp}
+            self.configuration_changed(schedule=False)
+
     def say_once(self, problem: str) -> None:
         if problem not in self._said:
             self._said.add(problem)
@@ -90,12 +104,14 @@ class CplintServer(LanguageServer):
         quiet_library_logs(self.settings.log_level)
         self.configuration_changed()
 
-    def configuration_changed(self) -> None:
+    def configuration_changed(self, schedule: bool = True) -> None:
         """Settings or a configuration or profile file changed: judge everything anew."""
         self.finder = ConfigFinder()
         forget_profiles()
         self.generation += 1
         self._said.clear()
+        if not schedule:
+            return
         for state in self.docs:
             self.schedule(state.uri)
         if self.client.pull:
@@ -128,14 +144,57 @@ class CplintServer(LanguageServer):
             t.PublishDiagnosticsParams(uri=state.uri, version=state.version, diagnostics=found))
 
     def clear(self, uri: str) -> None:
-        if not self.client.pull:
+        if not self.client.pull or uri_key(uri) in self.from_disk:
+            self.from_disk.discard(uri_key(uri))
             self.text_document_publish_diagnostics(
                 t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def publish_from_disk(self, path: str) -> bool:
+        """Push the diagnostics of a plan that is not open, as its file holds it; False
+        when it is open or cannot be read."""
+        uri = from_fs_path(path)
+        if uri is None or self.docs.get(uri) is not None:
+            return False
+        text = caseload.read_plan(path, LIVE_LIMIT)
+        if text is None:
+            return False
+        judging = self.judging(uri)
+        analysis = analyse(text, today=judging.today, relative_to=judging.relative_to,
+                           options=judging.options, syntax=False)
+        positions = PositionMap(analysis.text, self.encoding, text.startswith("\ufeff"),
+                                analysis.lines)
+        found = [diagnostic(d, positions, uri, self.client, judging.help_uri)
+                 for d in analysis.diagnostics]
+        self.from_disk.add(uri_key(uri))
+        self.text_document_publish_diagnostics(
+            t.PublishDiagnosticsParams(uri=uri, diagnostics=found))
+        return True
+
+    def folders(self) -> list[str]:
+        found = [to_fs_path(folder.uri) for folder in self.workspace.folders.values()]
+        if not found and self.workspace.root_uri:
+            found = [to_fs_path(self.workspace.root_uri)]
+        return [folder for folder in found if folder and os.path.isdir(folder)]
 
     def report_server_error(self, error: Exception, source) -> None:
         # pygls' default shows the user a pop-up for every failed notification.
         log.error("internal error (%s): %s", getattr(source, "__name__", source),
                   type(error).__name__)
+
+
+def _configuration_stamp(folder: str) -> tuple:
+    """The modification times of every configuration file from `folder` upwards."""
+    stamp = []
+    while True:
+        for name in ("cplint.toml", "pyproject.toml"):
+            try:
+                stamp.append((folder, name, os.stat(os.path.join(folder, name)).st_mtime_ns))
+            except OSError:
+                pass
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return tuple(stamp)
+        folder = parent
 
 
 def _too_large(state: DocumentState) -> t.Diagnostic:
@@ -205,6 +264,39 @@ async def initialized(ls: CplintServer, params: t.InitializedParams) -> None:
                            register_options=t.DidChangeWatchedFilesRegistrationOptions(
                                watchers=watchers))]))
     await _pull_settings(ls)
+    asyncio.get_running_loop().create_task(_check_caseload(ls))
+
+
+async def _check_caseload(ls: CplintServer) -> None:
+    """Push the diagnostics of every plan in the workspace folders, one plan at a time
+    with the editor's requests between, reporting progress where the client shows it."""
+    if not ls.settings.enable:
+        return
+    plans = list(caseload.plans_in(ls.folders()))
+    if not plans:
+        return
+    token = None
+    if ls.client.progress:
+        token = f"cplint-caseload-{ls.generation}"
+        try:
+            await ls.work_done_progress.create_async(token)
+            ls.work_done_progress.begin(token, t.WorkDoneProgressBegin(
+                title="cplint", message=f"checking {len(plans)} plans", percentage=0))
+        except Exception as error:  # noqa: BLE001 - no progress shown, the work goes on
+            log.info("no progress shown: %s", type(error).__name__)
+            token = None
+    checked = 0
+    for number, path in enumerate(plans, 1):
+        await asyncio.sleep(0)  # let edits and requests go first
+        if _safely(lambda: ls.publish_from_disk(path), False, "a plan of the workspace"):
+            checked += 1
+        if token is not None and (number % 10 == 0 or number == len(plans)):
+            ls.work_done_progress.report(token, t.WorkDoneProgressReport(
+                message=f"{number} of {len(plans)} plans",
+                percentage=number * 100 // len(plans)))
+    if token is not None:
+        ls.work_done_progress.end(token, t.WorkDoneProgressEnd(message=f"{checked} plans checked"))
+    log.info("checked %d plans of the workspace", checked)
 
 
 async def _pull_settings(ls: CplintServer) -> None:
@@ -250,6 +342,13 @@ async def configuration_changed(ls: CplintServer, params: t.DidChangeConfigurati
 def watched_files_changed(ls: CplintServer, params: t.DidChangeWatchedFilesParams) -> None:
     if any(change.uri.endswith(".toml") for change in params.changes):
         ls.configuration_changed()
+    for change in params.changes:
+        if not change.uri.endswith(".cp") or ls.docs.get(change.uri) is not None:
+            continue
+        if change.type == t.FileChangeType.Deleted:
+            ls.clear(change.uri)  # no stale problems for a plan that is gone
+        elif uri_key(change.uri) in ls.from_disk or change.type == t.FileChangeType.Created:
+            _safely(lambda: ls.publish_from_disk(to_fs_path(change.uri)), False, "a changed plan")
 
 
 # -- documents ---------------------------------------------------------------------------
@@ -259,6 +358,8 @@ def watched_files_changed(ls: CplintServer, params: t.DidChangeWatchedFilesParam
 def did_open(ls: CplintServer, params: t.DidOpenTextDocumentParams) -> None:
     document = params.text_document
     ls.docs.open(document.uri, document.text, document.version)
+    if ls.client.pull and uri_key(document.uri) in ls.from_disk:
+        ls.clear(document.uri)  # the client pulls an open plan's: no second set
     ls.schedule(document.uri)
 
 
@@ -288,7 +389,11 @@ def did_save(ls: CplintServer, params: t.DidSaveTextDocumentParams) -> None:
 def did_close(ls: CplintServer, params: t.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.docs.close(uri)
-    ls.clear(uri)
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    in_workspace = path and any(os.path.abspath(path).startswith(os.path.join(folder, ""))
+                                for folder in ls.folders())
+    if not (in_workspace and ls.publish_from_disk(path)):
+        ls.clear(uri)  # else its problems as saved stay in the caseload
 
 
 @server.feature(t.TEXT_DOCUMENT_DIAGNOSTIC,
@@ -393,6 +498,55 @@ def _format(ls: CplintServer, uri: str, asked: t.Range | None) -> list[t.TextEdi
     if asked.end.character == 0 and asked.end.line > asked.start.line:
         last -= 1  # a selection of whole lines ends at the start of the next
     return text_edits(positions, line_edits(analysis.text, result.text, first, last))
+
+
+# -- commands (for editors' own menus and key bindings) ----------------------------------
+
+
+@server.command("cplint.applyFixAll")
+def apply_fix_all(ls: CplintServer, uri: str) -> None:
+    """Apply every safe fix to an open plan (the client is asked to make the edit)."""
+    found = _document(ls, uri)
+    if found is not None:
+        state, analysis = found
+        edits = actions.fix_all_edits(analysis, state.positions(analysis, ls.encoding))
+        _apply(ls, state, edits, "cplint: fix all safe problems")
+
+
+@server.command("cplint.applyFormat")
+def apply_format(ls: CplintServer, uri: str) -> None:
+    """Format an open plan."""
+    state = ls.docs.get(uri)
+    edits = _format(ls, uri, None)
+    if state is not None and edits:
+        _apply(ls, state, edits, "cplint: format")
+
+
+def _apply(ls: CplintServer, state: DocumentState, edits: list[t.TextEdit], label: str) -> None:
+    if edits:
+        ls.workspace_apply_edit(t.ApplyWorkspaceEditParams(
+            edit=workspace_edit(state.uri, state.version, edits, ls.client), label=label))
+
+
+@server.command("cplint.printDebugInformation")
+def debug_information(ls: CplintServer) -> str:
+    """What the server runs with, for a bug report: versions, encoding, settings and, for
+    each open plan, the configuration that applies (no plan text)."""
+    import platform
+    import sys
+    from importlib.metadata import version
+
+    lines = [f"cplint {__version__}, pygls {version('pygls')}, "
+             f"Python {platform.python_version()} ({sys.executable})",
+             f"position encoding {ls.encoding}; diagnostics "
+             f"{'pulled' if ls.client.pull else 'pushed'}; settings {ls.settings._asdict()}"]
+    for state in ls.docs:
+        judging = ls.judging(state.uri)
+        lines.append(f"{state.uri}: version {state.version}, configuration "
+                     f"{judging.config_path or 'none (defaults)'}, today {judging.today}")
+    text = "\n".join(lines)
+    log.info("%s", text)
+    return text
 
 
 def start(tcp: tuple[str, int] | None = None) -> None:
