@@ -86,10 +86,15 @@ def parse_tree(text: str, start_symbol: str, recovery) -> Tree | None:
     cursor = Cursor.start(grammar, start_symbol)
     last = None
     for token in tokens(text, grammar, cursor):
-        try:
-            cursor.feed(token)
-        except UnexpectedToken:
+        if token.type not in cursor.choices():
+            # Refused before any reduction: skip Lark's exception (it lists every
+            # terminal of the state), which a long line of junk would raise per token.
             recovery.mend(cursor, token, last)
+        else:
+            try:
+                cursor.feed(token)
+            except UnexpectedToken:
+                recovery.mend(cursor, token, last)
         last = token
     end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1, 1, 1, 0)
     for _ in range(2):

@@ -78,6 +78,8 @@ class Recovery:
         self.skipped: list[Token] = []  # tokens left out of the tree, in order
         self.end_insertions = 0  # placeholders fed at the end of the piece
         self._last_line = 0
+        self._accepted: tuple[tuple, tuple] | None = None  # the last state's, see _accepts
+        self._skip: tuple | None = None  # the last skip's state, token kind, keyword column
 
     # -- mending -------------------------------------------------------------------
 
@@ -86,7 +88,13 @@ class Recovery:
         then mend the parse or skip the token."""
         if len(self.problems) >= MAX_ERRORS_PER_PIECE:
             raise GiveUp
-        expected = cursor.accepts()
+        expected, keywords, values = self._accepts(cursor)
+        if self._skip is not None and token.line == self._last_line:
+            state, kind, column = self._skip
+            if (state is self._accepted and kind == token.type
+                    and (column is None or token.column > column)):
+                self.skipped.append(token)  # as the last token: the same state, kind, line
+                return
         stack = cursor.value_stack
         opener = _unclosed_block(stack)
         keyword = _block_keyword(stack)
@@ -100,20 +108,33 @@ class Recovery:
                 self._report_unclosed(opener, closing)
                 return
         reported = self._report(cursor, token, expected)
-        keywords = [t for t in expected if keyword_text(t)]
         if len(keywords) == 1 and _try(cursor, keywords, token):
             if reported and expected == set(keywords):  # nothing else could stand here
                 word = keyword_text(keywords[0])
                 self._attach(Mend(f"Insert `{word}`", token.start_pos, token.start_pos,
                                   f"{word} "))
             return
-        values = [t for t in _PLACEHOLDER_ORDER if t in expected]
         if values and not keywords:
             if _try(cursor, values[:1], token):
                 return
             if token.type in VALUE_TERMINALS or token.type in ("JUNK", "OPEN_STRING"):
                 _feed(cursor, values[:1], token, replace=True)  # stands in for the bad value
         self.skipped.append(token)
+        # Skipped in this state: so is the next token of the kind on the line, unless it
+        # stands left of the block's keyword (where a missing `}` is tried first).
+        self._skip = (self._accepted, token.type,
+                      keyword.column if "RBRACE" in expected and opener and keyword else None)
+
+    def _accepts(self, cursor) -> tuple[set[str], list[str], list[str]]:
+        """What the parser can take next (all, the keywords, the values), worked out once
+        per parser state: a line of junk is skipped token by token in one state, and
+        trying every terminal on each of a million tokens would take minutes."""
+        state = tuple(cursor.state.state_stack)
+        if self._accepted is None or self._accepted[0] != state:
+            expected = cursor.accepts()
+            self._accepted = (state, (expected, [t for t in expected if keyword_text(t)],
+                                      [t for t in _PLACEHOLDER_ORDER if t in expected]))
+        return self._accepted[1]
 
     def close_at_end(self, cursor, end: Token, last: Token | None = None) -> bool:
         """At the end of the piece with blocks still open: report, then close them.
@@ -152,6 +173,8 @@ class Recovery:
     # -- reporting -----------------------------------------------------------------
 
     def _report(self, cursor, token: Token, expected: set[str]) -> bool:
+        if token.line == self._last_line:
+            return False  # one error a line: the line's first says what is wrong
         previous = _last_token(cursor.value_stack)
         keyword = _block_keyword(cursor.value_stack)
         code, message = describe(token, expected, previous,
