@@ -126,3 +126,56 @@ def workspace_edit(uri: str, version: int | None, edits: Sequence[t.TextEdit],
         return t.WorkspaceEdit(document_changes=[t.TextDocumentEdit(
             t.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), list(edits))])
     return t.WorkspaceEdit(changes={uri: list(edits)})
+
+
+# -- language features -------------------------------------------------------------------
+
+_SYMBOL_KINDS = {
+    "plan": t.SymbolKind.Module, "child": t.SymbolKind.Object,
+    "member": t.SymbolKind.Variable, "excluded": t.SymbolKind.Variable,
+    "need": t.SymbolKind.Interface, "outcome": t.SymbolKind.Struct,
+    "action": t.SymbolKind.Function, "meeting": t.SymbolKind.Event,
+    "conference": t.SymbolKind.Event, "contact": t.SymbolKind.Method,
+    "assessment": t.SymbolKind.Field, "views": t.SymbolKind.String,
+}
+
+
+def symbol(positions: PositionMap, found) -> t.DocumentSymbol:
+    """An outline entry (cpdsl.editor.outline.Symbol) and its children."""
+    return t.DocumentSymbol(
+        name=found.name, detail=found.detail or None,
+        kind=_SYMBOL_KINDS.get(found.kind, t.SymbolKind.Property),
+        range=lsp_range(positions, found.range),
+        selection_range=lsp_range(positions, found.selection),
+        children=[symbol(positions, child) for child in found.children] or None)
+
+
+def fold(found) -> t.FoldingRange:
+    """A fold (cpdsl.editor.outline.Fold): lines, which need no encoding."""
+    kind = t.FoldingRangeKind.Comment if found.kind == "comment" else t.FoldingRangeKind.Region
+    return t.FoldingRange(start_line=found.start_line - 1, end_line=found.end_line - 1,
+                          kind=kind)
+
+
+def semantic_data(positions: PositionMap, tokens) -> list[int]:
+    """Semantic tokens (cpdsl.editor.highlighting, in file order, one line each) in LSP's
+    relative encoding, positions and lengths in the client's units."""
+    from cpdsl.editor.highlighting import TOKEN_MODIFIER_BIT, TOKEN_TYPE_INDEX
+
+    data: list[int] = []
+    last_line = last_start = 0
+    for token in tokens:
+        line, start = positions.position(token.line, token.column)
+        _, end = positions.position(token.line, token.column + token.length)
+        data += [line - last_line, start - last_start if line == last_line else start,
+                 end - start, TOKEN_TYPE_INDEX[token.kind],
+                 sum(TOKEN_MODIFIER_BIT[modifier] for modifier in token.modifiers)]
+        last_line, last_start = line, start
+    return data
+
+
+def inlay_hint(positions: PositionMap, found) -> t.InlayHint:
+    """A hint (cpdsl.editor.hints.InlayHint), shown just after what it is about."""
+    line, character = positions.position(found.line, found.column)
+    return t.InlayHint(position=t.Position(line, character), label=found.label,
+                       tooltip=found.tooltip or None, padding_left=True)

@@ -18,6 +18,7 @@ import logging
 import os
 
 from lsprotocol import types as t
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
@@ -210,6 +211,8 @@ def _safely(answer, empty, what: str):
     without the plan's text) and the server carries on."""
     try:
         return answer()
+    except JsonRpcException:
+        raise  # an answer of its own: a refusal the editor shows
     except Exception as error:  # noqa: BLE001 - one failing request must not stop the server
         log.error("cplint could not answer %s: %s", what, type(error).__name__,
                   exc_info=log.isEnabledFor(logging.DEBUG))
@@ -556,3 +559,6 @@ def start(tcp: tuple[str, int] | None = None) -> None:
         server.start_io()
     else:
         server.start_tcp(*tcp)
+
+
+from cpdsl_lsp import features  # noqa: E402, F401 - registers the language features on `server`

@@ -1,0 +1,162 @@
+"""The language features: outline, folding, colours, hints, navigation and rename, each a
+thin handler over one function of cpdsl.editor on the document's analysis.
+
+Registered on the server when cpdsl_lsp.server imports this module.
+"""
+
+from __future__ import annotations
+
+from lsprotocol import types as t
+from pygls.exceptions import JsonRpcException
+
+from cpdsl.editor import highlighting, hints, navigation, outline
+from cpdsl.model import Span
+
+from cpdsl_lsp import convert
+from cpdsl_lsp.server import CplintServer, _document, handler, server
+
+LEGEND = t.SemanticTokensLegend(token_types=list(highlighting.TOKEN_TYPES),
+                                token_modifiers=list(highlighting.TOKEN_MODIFIERS))
+
+
+def _at(ls: CplintServer, uri: str, position: t.Position):
+    """The document, its analysis, its position map and the library's place of a client
+    position; None for a document that is not open."""
+    found = _document(ls, uri)
+    if found is None:
+        return None
+    state, analysis = found
+    positions = state.positions(analysis, ls.encoding)
+    return state, analysis, positions, positions.place((position.line, position.character))
+
+
+def _span_of(positions, asked: t.Range) -> Span:
+    start = positions.place((asked.start.line, asked.start.character))
+    end = positions.place((asked.end.line, asked.end.character))
+    return Span(*start, *end)
+
+
+@server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+@handler([])
+def document_symbols(ls: CplintServer, params: t.DocumentSymbolParams):
+    found = _document(ls, params.text_document.uri)
+    if found is None:
+        return []
+    state, analysis = found
+    positions = state.positions(analysis, ls.encoding)
+    return [convert.symbol(positions, symbol) for symbol in outline.document_symbols(analysis)]
+
+
+@server.feature(t.TEXT_DOCUMENT_FOLDING_RANGE)
+@handler([])
+def folding_ranges(ls: CplintServer, params: t.FoldingRangeParams):
+    found = _document(ls, params.text_document.uri)
+    if found is None:
+        return []
+    return [convert.fold(fold) for fold in outline.folding_ranges(found[1])]
+
+
+@server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
+@handler(t.SemanticTokens(data=[]))
+def semantic_tokens_full(ls: CplintServer, params: t.SemanticTokensParams):
+    found = _document(ls, params.text_document.uri)
+    if found is None:
+        return t.SemanticTokens(data=[])
+    state, analysis = found
+    positions = state.positions(analysis, ls.encoding)
+    return t.SemanticTokens(data=convert.semantic_data(
+        positions, highlighting.semantic_tokens(analysis)))
+
+
+@server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, LEGEND)
+@handler(t.SemanticTokens(data=[]))
+def semantic_tokens_range(ls: CplintServer, params: t.SemanticTokensRangeParams):
+    found = _document(ls, params.text_document.uri)
+    if found is None:
+        return t.SemanticTokens(data=[])
+    state, analysis = found
+    positions = state.positions(analysis, ls.encoding)
+    return t.SemanticTokens(data=convert.semantic_data(
+        positions, highlighting.semantic_tokens(analysis, _span_of(positions, params.range))))
+
+
+@server.feature(t.TEXT_DOCUMENT_INLAY_HINT)
+@handler([])
+def inlay_hints(ls: CplintServer, params: t.InlayHintParams):
+    found = _document(ls, params.text_document.uri)
+    if found is None:
+        return []
+    state, analysis = found
+    positions = state.positions(analysis, ls.encoding)
+    return [convert.inlay_hint(positions, hint)
+            for hint in hints.inlay_hints(analysis, _span_of(positions, params.range))]
+
+
+@server.feature(t.TEXT_DOCUMENT_DEFINITION)
+@handler([])
+def definition(ls: CplintServer, params: t.DefinitionParams):
+    found = _at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return []
+    state, analysis, positions, place = found
+    return [t.Location(state.uri, convert.lsp_range(positions, span))
+            for span in navigation.definition_at(analysis, *place)]
+
+
+@server.feature(t.TEXT_DOCUMENT_REFERENCES)
+@handler([])
+def references(ls: CplintServer, params: t.ReferenceParams):
+    found = _at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return []
+    state, analysis, positions, place = found
+    spans = navigation.references_at(analysis, *place,
+                                     include_declaration=params.context.include_declaration)
+    return [t.Location(state.uri, convert.lsp_range(positions, span)) for span in spans]
+
+
+@server.feature(t.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
+@handler([])
+def document_highlight(ls: CplintServer, params: t.DocumentHighlightParams):
+    found = _at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return []
+    _, analysis, positions, place = found
+    kinds = {navigation.WRITE: t.DocumentHighlightKind.Write,
+             navigation.READ: t.DocumentHighlightKind.Read}
+    return [t.DocumentHighlight(convert.lsp_range(positions, found.span), kinds[found.kind])
+            for found in navigation.highlights_at(analysis, *place)]
+
+
+@server.feature(t.TEXT_DOCUMENT_PREPARE_RENAME)
+@handler(None)
+def prepare_rename(ls: CplintServer, params: t.PrepareRenameParams):
+    found = _at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return None
+    _, analysis, positions, place = found
+    answer = navigation.prepare_rename(analysis, *place)
+    if isinstance(answer, navigation.RenameRefused):
+        raise _Refused(answer.message)
+    return convert.lsp_range(positions, answer)
+
+
+@server.feature(t.TEXT_DOCUMENT_RENAME)
+def rename(ls: CplintServer, params: t.RenameParams):
+    # Not through `handler`: a refusal must reach the user as the request's error.
+    found = _at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return None
+    state, analysis, positions, place = found
+    answer = navigation.rename_edits(analysis, *place, params.new_name)
+    if isinstance(answer, navigation.RenameRefused):
+        raise _Refused(answer.message)
+    return convert.workspace_edit(state.uri, state.version,
+                                  convert.text_edits(positions, answer), ls.client)
+
+
+class _Refused(JsonRpcException):
+    """A request refused with a message the editor shows ("`jo` is already the id of a
+    member on line 4: choose another name")."""
+
+    CODE = -32803  # RequestFailed (LSP 3.17)
