@@ -141,7 +141,7 @@ def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
 
     get_grammar()  # loaded once here; forked workers inherit it
     batches = [work[i::jobs * 4] for i in range(jobs * 4)]
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent,
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent,
                                initargs=(os.getpid(),))
     try:
         done = list(pool.map(_lint_batch, batches, [today] * len(batches),
@@ -157,7 +157,7 @@ def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
     return [by_path[i] for i in range(len(paths))]
 
 
-def _end_with_parent(parent: int) -> None:
+def end_with_parent(parent: int) -> None:
     """In a worker: end when the run that started it ends, even killed (SIGKILL gives it
     no chance to end its workers, which would go on mending plans, then wait for ever).
     On Linux the kernel sends SIGKILL when the parent dies (not SIGTERM: the worker has the

@@ -32,15 +32,17 @@ from cpdsl_lsp import actions, caseload
 from cpdsl_lsp.convert import ClientFeatures, diagnostic, text_edits, workspace_edit
 from cpdsl_lsp.documents import Documents, DocumentState, uri_key
 from cpdsl_lsp.judging import Judging, judging_for
+from cpdsl_lsp.large import LargeDocuments
 from cpdsl_lsp.logs import quiet_library_logs
 from cpdsl_lsp.positions import UTF16, PositionMap
 from cpdsl_lsp.settings import Settings, read_settings
 
 log = logging.getLogger("cplint.lsp")
 
-# Above this, a document is not analysed as it is typed (a 30,000-line plan takes over a
-# second; real plans are a few hundred lines): it gets one finding saying so.
-LIVE_LIMIT = 2_000_000  # characters
+# Above this, a document is analysed in a worker process, for its diagnostics only (a
+# 10,000-line plan takes about 0.3 s to analyse, which the event loop would wait for at
+# every keystroke; real plans are a few hundred lines).
+LIVE_LIMIT = 300_000  # characters
 WATCHED = ("**/cplint.toml", "**/pyproject.toml", "**/*.toml", "**/*.cp")
 PARENT_POLL = 5.0  # seconds between checks that the client's process is still there
 
@@ -56,6 +58,8 @@ class CplintServer(LanguageServer):
         self.generation = 0  # bumped when settings or configuration files change
         self._said: set[str] = set()  # problems already logged, each once
         self.from_disk: set[str] = set()  # plans not open whose diagnostics were pushed
+        self.large = LargeDocuments()
+        self.large_results: dict[str, tuple[int | None, list[t.Diagnostic]]] = {}
         self._stamps: dict[str, tuple] = {}  # folder -> its configuration files' mtimes
 
     # -- state -------------------------------------------------------------------------
@@ -79,8 +83,7 @@ class CplintServer(LanguageServer):
                               hash((self.generation, judging.today)))
 
     def _analyse(self, state: DocumentState, judging: Judging) -> Analysis:
-        text = state.text if len(state.text) <= LIVE_LIMIT else ""
-        return analyse(text, state.cache, today=judging.today,
+        return analyse(state.text, state.cache, today=judging.today,
                        relative_to=judging.relative_to, options=judging.options)
 
     def _check_configuration(self, folder: str) -> None:
@@ -126,8 +129,9 @@ class CplintServer(LanguageServer):
     def lsp_diagnostics(self, state: DocumentState) -> list[t.Diagnostic]:
         if not self.settings.enable:
             return []
-        if len(state.text) > LIVE_LIMIT:
-            return [_too_large(state)]
+        if len(state.text) > LIVE_LIMIT:  # the worker's, if it has done this version
+            version, found = self.large_results.get(uri_key(state.uri), (None, []))
+            return found if version == state.version else []
         analysis = self.analysis(state)
         positions = state.positions(analysis, self.encoding)
         help_uri = self.judging(state.uri).help_uri
@@ -138,11 +142,40 @@ class CplintServer(LanguageServer):
         """Push the diagnostics of the document's current version (clients that pull
         ask for them instead)."""
         state = self.docs.get(uri)
+        if state is not None and len(state.text) > LIVE_LIMIT and self.settings.enable:
+            self._analyse_large(state)
+            return
         if state is None or self.client.pull:
             return
         found = _safely(lambda: self.lsp_diagnostics(state), [], "diagnostics")
         self.text_document_publish_diagnostics(
             t.PublishDiagnosticsParams(uri=state.uri, version=state.version, diagnostics=found))
+
+    def _analyse_large(self, state: DocumentState) -> None:
+        key, version, text = uri_key(state.uri), state.version, state.text
+        judging = self.judging(state.uri)
+
+        def done(found) -> None:
+            current = self.docs.get(key)
+            if current is None:
+                return  # closed meanwhile
+            if found is not None and current.version == version and current.text is text:
+                positions = PositionMap(text, self.encoding, current.bom)
+                self.large_results[key] = (version, [
+                    diagnostic(d, positions, current.uri, self.client, judging.help_uri)
+                    for d in found])
+                if self.client.pull:
+                    self.workspace_diagnostic_refresh(None)
+                else:
+                    self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
+                        uri=current.uri, version=version,
+                        diagnostics=self.large_results[key][1]))
+            elif found is None:
+                log.error("a large plan could not be analysed in the worker")
+            if self.large.wanted_again(key) or current.version != version:
+                self._analyse_large(current)
+
+        self.large.analyse(key, text, judging, done)
 
     def clear(self, uri: str) -> None:
         if not self.client.pull or uri_key(uri) in self.from_disk:
@@ -196,14 +229,6 @@ def _configuration_stamp(folder: str) -> tuple:
         if parent == folder:
             return tuple(stamp)
         folder = parent
-
-
-def _too_large(state: DocumentState) -> t.Diagnostic:
-    size = len(state.text) / 1_000_000
-    return t.Diagnostic(
-        range=t.Range(t.Position(0, 0), t.Position(0, 0)), severity=t.DiagnosticSeverity.Information,
-        source="cplint", message=f"This plan is too large ({size:.1f} million characters) to "
-                                 "check as it is typed: run `cplint` on it.")
 
 
 def _safely(answer, empty, what: str):
@@ -331,6 +356,11 @@ async def _watch_client(pid: int) -> None:
             pass  # it exists, as another user's
 
 
+@server.feature(t.SHUTDOWN)
+def shutdown(ls: CplintServer, params: None) -> None:
+    ls.large.shutdown()
+
+
 @server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
 async def configuration_changed(ls: CplintServer, params: t.DidChangeConfigurationParams) -> None:
     if ls.client.configuration:
@@ -392,6 +422,8 @@ def did_save(ls: CplintServer, params: t.DidSaveTextDocumentParams) -> None:
 def did_close(ls: CplintServer, params: t.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.docs.close(uri)
+    ls.large.forget(uri_key(uri))
+    ls.large_results.pop(uri_key(uri), None)
     path = to_fs_path(uri) if uri.startswith("file:") else None
     in_workspace = path and any(os.path.abspath(path).startswith(os.path.join(folder, ""))
                                 for folder in ls.folders())
@@ -408,6 +440,10 @@ def pull_diagnostics(ls: CplintServer, params: t.DocumentDiagnosticParams):
     if state is None:
         return t.FullDocumentDiagnosticReport(items=[])
     result_id = f"{state.version}-{ls.generation}-{ls.judging(state.uri).today}"
+    if len(state.text) > LIVE_LIMIT and ls.large_results.get(
+            uri_key(state.uri), (None,))[0] != state.version:
+        ls.schedule(state.uri)  # the worker's result comes with a refresh
+        return t.FullDocumentDiagnosticReport(items=[], result_id=f"{result_id}-pending")
     if state.version is not None and params.previous_result_id == result_id:
         return t.UnchangedDocumentDiagnosticReport(result_id=result_id)
     return t.FullDocumentDiagnosticReport(items=ls.lsp_diagnostics(state), result_id=result_id)
