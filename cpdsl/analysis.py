@@ -129,6 +129,8 @@ def analyse_parsed(parsed: ParseResult, text: str, *, today: dt.date | None = No
     if severity:
         diagnostics = [d._replace(severity=severity[d.code]) if d.code in severity else d
                        for d in diagnostics]
+    if "\r" in text and _lone_carriage_returns(text):
+        diagnostics = [_with_carriage_returns(d) for d in diagnostics]
     return Analysis(text, parsed, context.index, lines, profile,
                     tuple(sorted(diagnostics, key=lambda d: d.sort_key)), settings)
 
@@ -159,3 +161,21 @@ def _syntax_diagnostic(error: SyntaxFinding) -> Diagnostic:
     rule = RULES_BY_CODE[error.code]
     return Diagnostic(error.code, rule.name, rule.severity, error.message, error.span,
                       fix=getattr(error, "fix", None))
+
+
+def _lone_carriage_returns(text: str) -> bool:
+    """Whether the text's lines end in a lone carriage return (its first line's does)."""
+    end = text.find("\r")
+    newline = text.find("\n")
+    return end >= 0 and (newline < 0 or newline > end + 1)
+
+
+def _with_carriage_returns(diagnostic: Diagnostic) -> Diagnostic:
+    """A fix made on the text as the parser reads it (each lone CR a line feed) writes its
+    line ends as the file does: a lone CR each, so the file's line ends stay one kind."""
+    fix = diagnostic.fix
+    if fix is None or not any("\n" in edit.new_text for edit in fix.edits):
+        return diagnostic
+    edits = tuple(edit._replace(new_text=edit.new_text.replace("\r\n", "\n").replace("\n", "\r"))
+                  for edit in fix.edits)
+    return diagnostic._replace(fix=fix._replace(edits=edits))

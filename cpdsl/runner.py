@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
@@ -147,7 +148,7 @@ def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
         done = list(pool.map(_lint_batch, batches, [today] * len(batches),
                              [fix] * len(batches)))
     except BaseException:  # interrupted: stop now, not once every batch is done
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop_workers(pool)
         raise
     pool.shutdown()
     by_path: dict[int, LintResult] = {}
@@ -155,6 +156,30 @@ def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
         for j, result in enumerate(batch_results):
             by_path[i + j * jobs * 4] = result
     return [by_path[i] for i in range(len(paths))]
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Interrupted: cancel what has not started and pass the interruption on to each
+    worker (SIGTERM), waiting a moment for them: a plan a worker is writing is then
+    finished or left as it was, its temporary file removed. Left to die with the run,
+    they would be killed mid-write (end_with_parent) and leave the file behind."""
+    import signal
+    import time
+
+    workers = list(getattr(pool, "_processes", None) or {})  # pids; private, but stable
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in workers:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 5
+    for pid in workers:
+        while time.monotonic() < deadline:
+            try:
+                if os.waitpid(pid, os.WNOHANG) != (0, 0):
+                    break
+            except ChildProcessError:
+                break
+            time.sleep(0.01)
 
 
 def end_with_parent(parent: int) -> None:

@@ -52,9 +52,9 @@ def insert_into_block(context: Context, block: m.Span, statement: str) -> Edit |
             return None  # a block cut short: where it ends is not known
         return Edit.insert(lines.offsets(block)[1], f" {{ {statement} }}")
     before = text[:brace].rstrip(" \t")
-    if block.line == block.end_line:
-        return Edit.insert(len(before), f" {statement}" + (" " if before.endswith("{") else ""))
-    inner = indentation(context, block.line) + INDENT
+    if block.line == block.end_line:  # one space each side, whatever was before the `}`
+        return Edit(len(before), brace, f" {statement} ")
+    inner = inner_indentation(context, block)
     newline = line_ending(text)
     close_line, _ = lines.place(brace)
     if not text[lines.line_start(close_line):brace].strip():  # `}` on a line of its own
@@ -82,15 +82,32 @@ def insert_into_plan(context: Context, statement: str,
 
 
 def plan_statement_indentation(context: Context) -> str:
-    """The indentation of the plan's statements: its own and two spaces more."""
-    return indentation(context, context.plan.span.line) + INDENT
+    """The indentation of the plan's statements (see inner_indentation)."""
+    return inner_indentation(context, context.plan.span)
+
+
+def inner_indentation(context: Context, block: m.Span) -> str:
+    """The indentation of the statements in a block that spans lines: that of its first
+    statement's line as written (tabs stay tabs), else the block's own and one step more
+    (a tab where the block is indented with tabs, else two spaces)."""
+    outer = indentation(context, block.line)
+    for line in range(block.line + 1, block.end_line):
+        written = context.text[context.lines.line_start(line):
+                               context.lines.line_end(line, context.text)]
+        if written.strip() and not written.lstrip().startswith(("}", "#")):
+            own = indentation(context, line)
+            if len(own) > len(outer) and own.startswith(outer):
+                return own
+            break
+    return outer + ("\t" if "\t" in outer else INDENT)
 
 
 def text_block(context: Context, keyword: str, indent: str) -> str:
     """A statement of triple-quoted text holding the placeholder, as the formatter lays
     one out: the quotes at the statement's indentation, the text two spaces in."""
     newline = line_ending(context.text)
-    return f'{keyword} """{newline}{indent}{INDENT}...{newline}{indent}"""'
+    step = "\t" if "\t" in indent else INDENT
+    return f'{keyword} """{newline}{indent}{step}...{newline}{indent}"""'
 
 
 def skeleton(title: str, edit: Edit | None) -> Fix | None:
