@@ -7,6 +7,7 @@ the package index. A second test runs the editable install's own `cplint` proces
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -53,6 +54,8 @@ def test_wheel_installs_into_a_fresh_venv_and_cplint_runs_outside_the_tree(tmp_p
         names = set(archive.namelist())
         assert "cpdsl/grammar/cpdsl.lark" in names
         assert "cpdsl/parsing/tables.pickle" in names
+        assert "cpdsl_lsp/server.py" in names  # the language server, in the same wheel
+        assert "cpdsl/docs/rules.md" in names  # which its diagnostics link to
         grammar = archive.read("cpdsl/grammar/cpdsl.lark")
         tables = pickle.loads(archive.read("cpdsl/parsing/tables.pickle"))
     # The analysed tables shipped are those of the grammar shipped.
@@ -94,6 +97,36 @@ def test_wheel_installs_into_a_fresh_venv_and_cplint_runs_outside_the_tree(tmp_p
     assert version.returncode == 0, version.stderr
     assert re.fullmatch(r"cplint, version \d+\.\d+\.\d+\S*\n", version.stdout), version.stdout
 
+    link = _first_diagnostic_link([bin_dir / "cplint", "lsp"], work / "amy.cp", work)
+    assert link.startswith((venv / "lib").as_uri()) and "/cpdsl/docs/rules.md#cp" in link
+
+
+def _first_diagnostic_link(server: list, plan: Path, cwd: Path) -> str:
+    """Run the language server on one plan, as an editor would; the rules page its first
+    diagnostic links to."""
+    def message(body: dict) -> bytes:
+        data = json.dumps(body).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+    conversation = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": None, "capabilities": {},
+            "initializationOptions": {"settings": {"today": "2026-03-01"}}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": plan.as_uri(), "languageId": "cpdsl", "version": 1,
+            "text": plan.read_text(encoding="utf-8")}}},
+        {"jsonrpc": "2.0", "id": 2, "method": "textDocument/documentSymbol",
+         "params": {"textDocument": {"uri": plan.as_uri()}}},
+        {"jsonrpc": "2.0", "id": 3, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"}]
+    done = subprocess.run(server, input=b"".join(map(message, conversation)), cwd=cwd,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    links = re.findall(rb'"href": "([^"]+)"', done.stdout)
+    assert links, done.stdout[:2000]
+    return links[0].decode()
+
 
 def test_editable_install_cplint_process_on_the_example(tmp_path):
     cplint = Path(sys.executable).with_name("cplint")
@@ -105,3 +138,7 @@ def test_editable_install_cplint_process_on_the_example(tmp_path):
     again = _run([cplint, EXAMPLE, "--today", "2026-03-01"], cwd=tmp_path)
     _check_report(again)
     assert again.returncode == result.returncode
+    # The language server from the checkout, linking to the checkout's rules page.
+    shutil.copy(EXAMPLE, tmp_path / "amy.cp")
+    link = _first_diagnostic_link([cplint, "lsp"], tmp_path / "amy.cp", tmp_path)
+    assert link.startswith((ROOT / "docs" / "rules.md").as_uri() + "#cp")
