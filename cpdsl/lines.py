@@ -20,22 +20,22 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 class Lines:
     """The offsets at which the lines of `text` start."""
 
-    __slots__ = ("starts", "length")
+    __slots__ = ("starts", "ends", "length")
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(match.end() for match in _LINE_END.finditer(text))]
+        breaks = list(_LINE_END.finditer(text))
+        self.starts = [0, *(match.end() for match in breaks)]
+        self.ends = [*(match.start() for match in breaks), len(text)]  # before each break
         self.length = len(text)
 
     def offset(self, line: int, column: int) -> int:
-        """The offset of a 1-based place; a place past the end of its line or of the text
-        is clamped to it (as an editor clamps a position)."""
+        """The offset of a 1-based place; a place past the end of its line (its line
+        break) or of the text is clamped to it (as an editor clamps a position)."""
         if line < 1:
             return self.starts[0]
         if line > len(self.starts):
             return self.length
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else self.length
-        return min(start + max(column, 1) - 1, end)
+        return min(self.starts[line - 1] + max(column, 1) - 1, self.ends[line - 1])
 
     def offsets(self, span: Span) -> tuple[int, int]:
         """A span's start and end as offsets (end exclusive)."""

@@ -56,7 +56,7 @@ def test_lines_convert_places_and_offsets_both_ways():
     assert lines.offset(2, 2) == 5 and text[5] == "d"
     assert lines.place(5) == (2, 2) and lines.place(12) == (4, 3)
     assert lines.offsets(Span(1, 2, 3, 2)) == (1, 8)
-    assert lines.offset(1, 99) == 4  # clamped to the line (its line break included)
+    assert lines.offset(1, 99) == 2  # clamped to the end of the line, before its break
     assert lines.offset(9, 1) == len(text)
     assert [lines.line_end(n, text) for n in (1, 2, 3, 4)] == [2, 6, 9, 12]
 

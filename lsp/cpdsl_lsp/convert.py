@@ -62,6 +62,13 @@ class ClientFeatures:
         self.watch_files = bool(watched and watched.dynamic_registration)
         window = capabilities.window
         self.progress = bool(window and window.work_done_progress)
+        completion = document.completion if document else None
+        item = completion.completion_item if completion else None
+        self.snippets = bool(item and item.snippet_support)
+        self.completion_markdown = bool(
+            item and t.MarkupKind.Markdown in (item.documentation_format or ()))
+        hover = document.hover if document else None
+        self.hover_markdown = bool(hover and t.MarkupKind.Markdown in (hover.content_format or ()))
 
 
 def diagnostic(found: Diagnostic, positions: PositionMap, uri: str, client: ClientFeatures,
@@ -179,3 +186,11 @@ def inlay_hint(positions: PositionMap, found) -> t.InlayHint:
     line, character = positions.position(found.line, found.column)
     return t.InlayHint(position=t.Position(line, character), label=found.label,
                        tooltip=found.tooltip or None, padding_left=True)
+
+
+def markup(text: str, markdown: bool) -> t.MarkupContent | str:
+    """Text written as markdown; for a client that shows no markdown, a plain string (which
+    every client takes) without the emphasis marks and escapes."""
+    if markdown:
+        return t.MarkupContent(kind=t.MarkupKind.Markdown, value=text)
+    return text.replace("**", "").replace("\\", "")

@@ -160,3 +160,57 @@ class _Refused(JsonRpcException):
     member on line 4: choose another name")."""
 
     CODE = -32803  # RequestFailed (LSP 3.17)
+
+
+# -- hover and completion ----------------------------------------------------------------
+
+_COMPLETION_KINDS = {
+    "keyword": t.CompletionItemKind.Keyword, "person": t.CompletionItemKind.Variable,
+    "outcome": t.CompletionItemKind.Struct, "need": t.CompletionItemKind.Interface,
+    "action": t.CompletionItemKind.Function, "value": t.CompletionItemKind.EnumMember,
+    "profile": t.CompletionItemKind.Module, "snippet": t.CompletionItemKind.Snippet,
+}
+
+
+@server.feature(t.TEXT_DOCUMENT_HOVER)
+@handler(None)
+def hover(ls: CplintServer, params: t.HoverParams):
+    from cpdsl.editor.hover import hover_at
+
+    found = _at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return None
+    _, analysis, positions, place = found
+    answer = hover_at(analysis, *place)
+    if answer is None:
+        return None
+    return t.Hover(contents=convert.markup(answer.markdown, ls.client.hover_markdown),
+                   range=convert.lsp_range(positions, answer.span))
+
+
+@server.feature(t.TEXT_DOCUMENT_COMPLETION,
+                t.CompletionOptions(trigger_characters=[" "], resolve_provider=False))
+@handler(t.CompletionList(is_incomplete=False, items=[]))
+def completion(ls: CplintServer, params: t.CompletionParams):
+    from cpdsl.editor.completion import complete_at
+
+    found = _at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return t.CompletionList(is_incomplete=False, items=[])
+    _, analysis, positions, place = found
+    snippets = ls.client.snippets
+    items = []
+    for rank, offered in enumerate(complete_at(analysis, *place)):
+        if offered.is_snippet and not snippets:
+            continue  # a client without snippets would insert the placeholders as written
+        items.append(t.CompletionItem(
+            label=offered.label, kind=_COMPLETION_KINDS.get(offered.kind),
+            detail=offered.detail or None,
+            documentation=convert.markup(offered.documentation, ls.client.completion_markdown)
+            if offered.documentation else None,
+            sort_text=f"{rank:04d}",  # the library's order: likeliest first
+            insert_text_format=(t.InsertTextFormat.Snippet if offered.is_snippet
+                                else t.InsertTextFormat.PlainText),
+            text_edit=t.TextEdit(convert.lsp_range(positions, offered.replace),
+                                 offered.insert_text)))
+    return t.CompletionList(is_incomplete=False, items=items)

@@ -293,6 +293,18 @@ async def initialized(ls: CplintServer, params: t.InitializedParams) -> None:
                                watchers=watchers))]))
     await _pull_settings(ls)
     asyncio.get_running_loop().create_task(_check_caseload(ls))
+    asyncio.get_running_loop().create_task(_new_day(ls))
+
+
+async def _new_day(ls: CplintServer) -> None:
+    """Judge the open plans anew just after each midnight: what is overdue, late or due
+    depends on the date (unless the settings fix `today`)."""
+    while True:
+        now = dt.datetime.now()
+        tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(0, 0, 1))
+        await asyncio.sleep((tomorrow - now).total_seconds())
+        if ls.settings.today is None:
+            ls.configuration_changed()
 
 
 async def _check_caseload(ls: CplintServer) -> None:

@@ -133,3 +133,34 @@ async def test_inlay_hints_beside_core_group_dates(client, plan_uri):
     labels = [(h.position.line + 1, h.label) for h in found]
     assert labels == [(88, "day 8"), (88, "minutes due by 2026-02-05"),
                       (97, "day 28"), (97, "minutes due by 2026-03-05")]
+
+
+async def test_hover_on_a_member_says_who_that_is(each_client, plan_uri):
+    await open_plan(each_client, plan_uri, PLAN)
+    owner = where("owner ria")
+    found = await each_client.text_document_hover_async(t.HoverParams(
+        document(plan_uri), t.Position(owner.line, owner.character + 7)))
+    hover = each_client.capabilities.text_document.hover
+    if t.MarkupKind.Markdown in (hover.content_format or ()):
+        assert found.contents.value == "**Ria Khan** — teacher, Northtown Primary School"
+    else:
+        assert found.contents == "Ria Khan — teacher, Northtown Primary School"
+    assert placed([found]) == [f"{owner.line}:{owner.character + 6}-"
+                               f"{owner.line}:{owner.character + 9}"]
+
+
+async def test_completion_offers_the_core_group_after_owner(each_client, plan_uri):
+    half_typed = PLAN.replace("    owner ria\n", "    owner \n")
+    await open_plan(each_client, plan_uri, half_typed)
+    owner = where("owner ria")
+    found = await each_client.text_document_completion_async(t.CompletionParams(
+        document(plan_uri), t.Position(owner.line, owner.character + 6)))
+    assert [(item.label, item.kind, item.detail) for item in found.items] == [
+        ("sam", t.CompletionItemKind.Variable, "Sam Patel, lead social worker"),
+        ("jo", t.CompletionItemKind.Variable, "Jo Lee, health visitor"),
+        ("ria", t.CompletionItemKind.Variable, "Ria Khan, teacher"),
+        ("kerry", t.CompletionItemKind.Variable, "Kerry Example, parent"),
+        ("tom", t.CompletionItemKind.Variable, "Tom Field, advocate"),
+    ]
+    edit = found.items[2].text_edit
+    assert (edit.new_text, edit.range.start.character) == ("ria", owner.character + 6)
