@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import re
 
+# The five guidance files, by the letters RULES.md gives them, for the rules to cite:
+# `f"({B}, section 3)"`. One spelling of each, so that every citation is shortened.
+B = "000_5146a52aabc1ef30.txt"  # Bolton
+W = "001_0cf4b60ac317783c.txt"  # Wales
+T = "002_107d890e8677bac8.txt"  # the partnership procedure
+F = "003_53fa38a38afc9856.txt"  # the flow chart, agendas and notes
+M = "004_256d3034f79780c2.txt"  # West Midlands
+
 SHORT_NAMES = {
-    "000_5146a52aabc1ef30.txt": "Bolton core group guidance",
-    "001_0cf4b60ac317783c.txt": "Wales core group procedure",
-    "002_107d890e8677bac8.txt": "Partnership plans and core groups procedure",
-    "003_53fa38a38afc9856.txt": "Core group flow chart and agendas",
-    "004_256d3034f79780c2.txt": "West Midlands core groups briefing",
+    B: "Bolton core group guidance",
+    W: "Wales core group procedure",
+    T: "Partnership plans and core groups procedure",
+    F: "Core group flow chart and agendas",
+    M: "West Midlands core groups briefing",
 }
 _NUMBER = r"\d+(?:\.\d+)?"
 _CITATION = re.compile(rf"(\d{{3}}_[0-9a-f]{{16}}\.txt)(?:,? (sections?) ({_NUMBER}"

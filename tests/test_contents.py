@@ -124,11 +124,11 @@ def test_a_child_the_lead_never_sees_alone_shows_the_arrangements():
     assert (finding.code, finding.span.line) == ("CP505", line_of(text, "child owen "))
     assert finding.message == (
         "no arrangement for the lead social worker `lee` to see child `owen` alone: add "
-        "`{ alone }` to lee's contact arrangement with owen, or add one in which owen is seen "
-        "alone (Partnership plans and core groups procedure, s3)")
+        "`{ alone }` to `lee`'s contact arrangement with `owen`, or add one in which `owen` is "
+        "seen alone (Partnership plans and core groups procedure, s3)")
     assert [(r.message, r.span.line) for r in finding.related] == [
-        ("owen is seen here by `lee`, not alone", line_of(text, "contact owen by lee")),
-        ("owen is seen here not alone, by `tal`, who is not the lead social worker",
+        ("`owen` is seen here by `lee`, not alone", line_of(text, "contact owen by lee")),
+        ("`owen` is seen here not alone, by `tal`, who is not the lead social worker",
          line_of(text, "contact owen by tal"))]
 
 
@@ -141,7 +141,8 @@ def test_someone_else_seeing_the_child_alone_is_not_the_lead():
         "`contact owen by lee every 2 weeks { alone }` (or as often as agreed) "
         "(Partnership plans and core groups procedure, s3)")
     [related] = finding.related
-    assert related.message == "owen is seen here alone, by `tal`, who is not the lead social worker"
+    assert related.message == (
+        "`owen` is seen here alone, by `tal`, who is not the lead social worker")
 
 
 def test_with_no_lead_marked_a_social_worker_counts():
@@ -154,7 +155,7 @@ def test_with_no_lead_marked_a_social_worker_counts():
     assert got[0].message == (
         "no arrangement for the lead social worker to see child `nia` alone, and no member is "
         "marked `lead`: mark the lead social worker `lead` and add `{ alone }` to their contact "
-        "arrangement with nia (Partnership plans and core groups procedure, s3)")
+        "arrangement with `nia` (Partnership plans and core groups procedure, s3)")
 
 
 def test_an_unborn_child_is_asked_for_nothing_until_born():
@@ -176,7 +177,19 @@ def test_the_category_is_asked_for_where_the_profile_requires_it(profile, requir
 
 def test_the_category_message_names_the_profile_and_its_source():
     [finding] = findings(COMPLETE.replace("  category neglect\n", ""))
-    assert "`england`" in finding.message and "Working Together 2023" in finding.message
+    assert finding.message.endswith(
+        "the england profile asks the plan to name one (`category neglect`) "
+        "(Working Together 2023)")
+
+
+@pytest.mark.parametrize("profile", ["wales", "northern-ireland", "bolton"])
+def test_an_inherited_category_setting_is_cited_as_the_england_profile_s(profile):
+    """Wales, Northern Ireland and Bolton take `categories-required` from England: the
+    message says whose figure it is rather than give Working Together as their own."""
+    [finding] = findings(COMPLETE.replace("  category neglect\n", ""), load_profile(profile))
+    assert finding.message == (
+        f"no category of abuse or neglect: the {profile} profile asks the plan to name one "
+        "(`category neglect`) (from the england profile: Working Together 2023)")
 
 
 def test_every_message_gives_its_source():
@@ -242,11 +255,11 @@ def test_messages_of_what_the_plan_should_include():
         'significantly and need prompt action (`contingency "..."`) '
         "(Partnership plans and core groups procedure, s3)")
     assert got["CP504"].message == (
-        "no contact arrangement for child `nia`: say who sees nia and how often (`contact nia "
-        "by WHO every 2 weeks`) (Partnership plans and core groups procedure, s3)")
+        "no contact arrangement for child `nia`: say who sees `nia` and how often (`contact "
+        "nia by WHO every 2 weeks`) (Partnership plans and core groups procedure, s3)")
     assert got["CP511"].message == (
-        "no category of abuse or neglect: the procedures of profile `england` need the plan to "
-        "name one (`category neglect`) (Working Together 2023)")
+        "no category of abuse or neglect: the england profile asks the plan to name one "
+        "(`category neglect`) (Working Together 2023)")
 
 
 # (what replaces the complete plan's needs, outcomes and actions, what CP513 says is missing)

@@ -42,8 +42,8 @@ def test_the_family_is_cp515_and_cp516():
 INTERPRETER = (
     "member `kerry` (Kerry Example) needs an interpreter in Polish and has no copy {which}: "
     "the family should be given a copy in their preferred language, and care must be taken "
-    "to give a copy in a format accessible to them (Partnership plans and core groups "
-    "procedure, s3): give one and record it (`copy kerry DATE {{ format \"Polish\" }}`)")
+    "to give a copy in a format accessible to them; give one and record it (`copy kerry DATE "
+    "{{ format \"Polish\" }}`) (Partnership plans and core groups procedure, s3)")
 
 
 def test_a_member_who_needs_an_interpreter_and_has_only_the_standard_copy():
@@ -60,8 +60,8 @@ def test_a_member_who_needs_an_accessible_format():
     assert finding.message == (
         "member `ana` (Ana Example) needs the plan in \"Easy read\" and has no copy of the plan "
         "in \"Easy read\": care must be taken to give them a copy of the plan in a format that "
-        "is accessible to them (Partnership plans and core groups procedure, s3): give one and "
-        "record it (`copy ana DATE { format \"Easy read\" }`)")
+        "is accessible to them; give one and record it (`copy ana DATE { format \"Easy read\" "
+        "}`) (Partnership plans and core groups procedure, s3)")
 
 
 @pytest.mark.parametrize(("given", "meets"), [
@@ -97,7 +97,8 @@ def test_a_quote_in_the_format_is_escaped_in_the_statement_to_add():
                 'accessible-format "Easy read \\"with pictures\\"" }')
     [finding] = findings(text, "CP515")
     assert finding.message.endswith(
-        '(`copy ana DATE { format "Easy read \\"with pictures\\"" }`)')
+        '(`copy ana DATE { format "Easy read \\"with pictures\\"" }`) (Partnership plans and '
+        'core groups procedure, s3)')
 
 
 def test_a_syntax_error_in_the_plan_drops_the_finding():
@@ -110,8 +111,8 @@ def test_a_syntax_error_in_the_plan_drops_the_finding():
 
 RECIRCULATE = (
     "the plan amended on 2026-02-19 has not been {faults}: the amended copy should be signed "
-    "and circulated (Partnership plans and core groups procedure, s3): record {statements}, "
-    "dated on or after 2026-02-19")
+    "and circulated; record {statements}, dated on or after 2026-02-19 (Partnership plans "
+    "and core groups procedure, s3)")
 
 
 def test_one_finding_at_the_latest_amendment_lists_the_members():

@@ -69,10 +69,10 @@ def test_first_core_group_message_gives_the_facts_and_the_profile():
     text = plan("conference initial 2026-01-12", "meeting core-group 2026-01-30",
                 profile="bolton")
     [finding] = findings(text, "CP401")
-    assert finding.message.startswith(
+    assert finding.message == (
         "first core group on 2026-01-30 is 14 working days after the initial conference on "
-        "2026-01-12; the bolton profile allows 10 working days (Bolton core group guidance, "
-        "s3)")
+        "2026-01-12, and no `delay-reason` says why; the bolton profile allows 10 working "
+        "days (Bolton core group guidance, s3)")
     assert finding.span.line == 4  # the meeting's date
     [related] = finding.related
     assert related.span.line == 3 and "initial conference on 2026-01-12" in related.message
@@ -298,7 +298,7 @@ def test_overdue_is_as_of_today():
 EARLY_END = ("the first review conference, on {day}, recommends ending the plan with no "
              "exceptional circumstances recorded: de-registration should not be considered at "
              "the first review conference unless there are exceptional circumstances "
-             "(Bolton core group guidance, s4): record them in `exceptional \"...\"`")
+             "(record them in `exceptional \"...\"`) (Bolton core group guidance, s4)")
 
 
 def at(finding) -> tuple[int, int]:
@@ -370,9 +370,8 @@ def longer_interval(person: str, *, reason: bool = True) -> str:
 
 NOT_THE_MANAGER = (
     "core groups planned every 8 weeks are agreed by {who}, whose agreement does not count: "
-    "the bolton profile allows 6 weeks (Bolton core group guidance, s3) unless the "
-    "keyworker's line manager agrees: make `agreed-by` name the line manager, a member with "
-    "role `team-manager`")
+    "the bolton profile allows 6 weeks unless the keyworker's line manager (a member with "
+    "role `team-manager`) agrees (Bolton core group guidance, s3)")
 
 
 @pytest.mark.parametrize(("person", "who"), [
@@ -413,10 +412,10 @@ def test_an_agreement_by_a_parent_without_a_reason_gives_both_findings():
     missing, wrong = findings(longer_interval('member kim { name "Kim Sample" role parent }',
                                               reason=False), "CP403")
     assert missing.message == (
-        "core groups planned every 8 weeks; the bolton profile allows 6 weeks "
-        "(Bolton core group guidance, s3) unless the keyworker's line manager (a member "
-        "with role `team-manager`) agrees and the reason is recorded: add `reason` to the "
-        "`core-groups` block")
+        "core groups planned every 8 weeks, with no `reason` in the `core-groups` block; the "
+        "bolton profile allows 6 weeks unless the keyworker's line manager (a member with "
+        "role `team-manager`) agrees and the reason is recorded (Bolton core group guidance, "
+        "s3)")
     assert at(missing) == (4, 21)
     assert wrong.message == NOT_THE_MANAGER.format(
         who="`kim` (Kim Sample), a member with role `parent`")
@@ -453,7 +452,9 @@ def test_the_next_review_is_judged_on_the_day_its_last_core_group_is_held():
     [finding] = findings(text, "CP410", today=D(2026, 2, 26))
     assert finding.message == (
         "core group on 2026-02-26, the last before the review conference on 2026-03-26, has "
-        "no `recommendation` (`continue` or `end`) to it (West Midlands core groups briefing)")
+        "no `recommendation` to it: the final core group before a review gives it a "
+        "recommendation (`recommendation continue` or `recommendation end`) (West Midlands "
+        "core groups briefing)")
     assert at(finding) == (8, 3)
     [related] = finding.related
     assert related.span.line == 3 and related.message == (
@@ -500,9 +501,9 @@ def test_a_later_review_without_a_recommendation_gives_the_full_message():
     [finding] = findings(text, "CP414")
     assert finding.message == (
         "review conference on 2025-11-24 records no `recommendation`: after the first review "
-        "conference, de-registration should be considered at each one "
-        "(Bolton core group guidance, s4): record what it decided, `recommendation "
-        "continue` or `recommendation end`")
+        "conference, de-registration should be considered at each one (record what it "
+        "decided, `recommendation continue` or `recommendation end`) (Bolton core group "
+        "guidance, s4)")
     assert at(finding) == (4, 3)  # the conference's header
     [related] = finding.related
     assert related.span.line == 3 and related.message == (
@@ -785,8 +786,8 @@ def test_a_reconvened_first_review_recommending_the_end_needs_exceptional_circum
     assert finding.message == (
         "the first review conference, on 2026-01-19 (reconvened), recommends ending the plan "
         "with no exceptional circumstances recorded: de-registration should not be considered "
-        "at the first review conference unless there are exceptional circumstances (Bolton "
-        "core group guidance, s4): record them in `exceptional \"...\"`")
+        "at the first review conference unless there are exceptional circumstances (record "
+        "them in `exceptional \"...\"`) (Bolton core group guidance, s4)")
 
 
 def test_a_reconvened_conference_after_the_first_review_records_its_recommendation():
@@ -795,9 +796,9 @@ def test_a_reconvened_conference_after_the_first_review_records_its_recommendati
     [finding] = findings(text, "CP414")
     assert finding.message == (
         "review conference on 2025-08-11 (reconvened) records no `recommendation`: after the "
-        "first review conference, de-registration should be considered at each one (Bolton "
-        "core group guidance, s4): record what it decided, `recommendation continue` or "
-        "`recommendation end`")
+        "first review conference, de-registration should be considered at each one (record "
+        "what it decided, `recommendation continue` or `recommendation end`) (Bolton core "
+        "group guidance, s4)")
     assert at(finding) == (4, 3)
     assert [(r.span.line, r.message) for r in finding.related] == [
         (3, "the first review conference, on 2025-05-27")]
@@ -844,3 +845,19 @@ def test_a_reconvened_conference_is_no_planned_review_for_the_assessment_or_mile
                 'assessment "Parenting assessment of Kerry" { due 2026-04-01 }',
                 'outcome bedtime "Amy is in bed by 8pm" { by 2026-04-08 }')
     assert findings(text, "CP514") == [] and findings(text, "CP212") == []
+
+
+def test_core_groups_agreed_by_an_outcome_is_a_wrong_reference_not_a_crash():
+    """`agreed-by` naming a need, outcome or action is CP103's (found by hypothesis: the
+    CP403 check read the outcome's role)."""
+    text = ('plan "T" {\n  outcome a "A"\n  core-groups every 8 weeks { agreed-by a }\n}\n')
+    found = [(d.code, d.span.line, d.span.column, d.message)
+             for d in lint_text(text, TODAY) if d.code in ("CP103", "CP403")]
+    assert found == [
+        ("CP403", 3, 21, "core groups planned every 8 weeks, with no `reason` in the "
+                         "`core-groups` block; the england profile allows 6 weeks unless the "
+                         "keyworker's line manager (a member with role `team-manager`) agrees "
+                         "and the reason is recorded (Bolton core group guidance, s3; Core "
+                         "group flow chart and agendas, flow chart)"),
+        ("CP103", 3, 41, "`agreed-by a`: `a` is an outcome; `agreed-by` takes a child or a "
+                         "member or an excluded person")]

@@ -22,10 +22,11 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from cpdsl import model as m
+from cpdsl.citations import T
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 
-_T3 = "002_107d890e8677bac8.txt, section 3"
+_T3 = f"{T}, section 3"
 # Members not asked to sign (as CP508) nor given copies: an interpreter carries the plan
 # into the family's language and is no party to it.
 _NO_PARTY = ("interpreter",)
@@ -107,8 +108,7 @@ def _not_accessible(plan: m.Plan, member: m.Member, need: _Need,
                                "amendment", c.span) for c in earlier)
     return Finding(member.header,
                    f"member {_who(member)} needs {need.described} and has no copy {which}: "
-                   f"{need.duty} ({_T3}): give one and record it "
-                   f"({statement})",
+                   f"{need.duty}; give one and record it ({statement}) ({_T3})",
                    tuple(related), within=plan.span)
 
 
@@ -185,8 +185,8 @@ def _recirculate_message(since: dt.date, unsigned: list[m.Member],
     statements = ([f"`signed {x.id.name} DATE`" for x in unsigned]
                   + [f"`copy {x.id.name} DATE`" for x in uncopied])
     return (f"the plan amended on {since} has not been {', nor '.join(faults)}: the amended "
-            f"copy should be signed and circulated ({_T3}): record "
-            f"{_listed_words(statements)}, dated on or after {since}")
+            f"copy should be signed and circulated; record {_listed_words(statements)}, "
+            f"dated on or after {since} ({_T3})")
 
 
 def _notes(members: tuple[m.Member, ...], unsigned: list[m.Member],

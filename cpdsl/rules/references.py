@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.index import PEOPLE, references
 from cpdsl.rules.base import Context, Finding, rule
+from cpdsl.rules.naming import block
 from cpdsl.suggest import close_matches
 
 if TYPE_CHECKING:
@@ -25,8 +26,10 @@ def duplicate_id(context: Context) -> Iterator[Finding]:
 
     Every person, need, outcome and action has an id of its own, used to refer to it
     (`owner sam`). Two things with one id make every reference to it ambiguous. A block
-    that takes a statement once (a member's `name`, the plan's `chair`) and has it twice
-    is reported too: the first is used.
+    that takes a statement once (a member's `name`, the plan's `chair`, an action's
+    `due`) and has it more than once is reported too, at each repeat, naming the
+    statement and its block (action `book-review` has more than one `due`), with a note at
+    the first: the first is used.
 
     Severity: error. The catalogue makes every rule of the language and its references (CP1)
     an error: what cplint cannot read or resolve, it cannot check.
@@ -34,6 +37,12 @@ def duplicate_id(context: Context) -> Iterator[Finding]:
     Fails:
         member sam { name "Sam Patel" role social-worker }
         member sam { name "Sam Green" role teacher }
+
+    Fails:
+        action book-review "Book Amy's developmental review" {
+          due 2026-03-20
+          due 2026-03-27
+        }
 
     Passes:
         member sam { name "Sam Patel" role social-worker }
@@ -51,10 +60,13 @@ def duplicate_id(context: Context) -> Iterator[Finding]:
             )
     for node in context.nodes:
         for repeat in getattr(node, "repeats", ()):
-            exact = repeat.value == getattr(node, _attribute(repeat.keyword), _NOTHING)
-            yield Finding(repeat.span, f"`{repeat.keyword}` is given more than once here; "
-                                       "the first is used",
-                          fix=_removal(context, repeat) if exact else None)
+            first = getattr(node, _attribute(repeat.keyword), _NOTHING)
+            span = getattr(first, "span", None)  # none for a flag, such as `lead`
+            related = (Related(f"the first `{repeat.keyword}`, which is used", span),) if (
+                span is not None) else ()
+            yield Finding(repeat.span, f"{block(node, context.plan)} has more than one "
+                                       f"`{repeat.keyword}`; the first is used", related,
+                          fix=_removal(context, repeat) if repeat.value == first else None)
 
 
 _NOTHING = object()

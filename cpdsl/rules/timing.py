@@ -1,15 +1,18 @@
 """What the timescale rules (CP4) share for their messages: how long in a setting's unit,
-which of two intervals is longer, what a profile says and allows, how conferences and the
-plan's stop are named. The dates themselves are facts (cpdsl.facts)."""
+which of two intervals is longer, what a profile says and allows (and, for the first core
+group and the first review, by when after the initial conference), how conferences and
+the plan's stop are named. The dates themselves are facts (cpdsl.facts)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from cpdsl import dates
 from cpdsl import facts
 from cpdsl import model as m
 from cpdsl.profile import Profile
+from cpdsl.rules.naming import setting_source
 
 # Nominal lengths in days, to say which of two intervals in different units is longer.
 _NOMINAL_DAYS = {"working-days": 7 / 5, "days": 1, "weeks": 7, "months": 365.25 / 12}
@@ -55,15 +58,40 @@ def longer(one: m.Duration, other: m.Duration) -> bool:
 
 
 def says(profile: Profile, key: str, text: str) -> str:
-    """What the profile says, with the setting's source: `the bolton profile allows 10
-    (000_5146a52aabc1ef30.txt, section 3)`."""
-    ref = profile.ref(key)
-    return f"the {profile.name} profile {text}" + (f" ({ref})" if ref else "")
+    """What the profile says, with the source of its figure: `the bolton profile allows 10
+    (000_5146a52aabc1ef30.txt, section 3)`; an inherited figure's source names the
+    profile it is from (`(from the england profile: ...)`)."""
+    source = setting_source(profile, key)
+    return f"the {profile.name} profile {text}" + (f" ({source})" if source else "")
 
 
 def allows(profile: Profile, key: str, limit: m.Duration) -> str:
     """`the bolton profile allows 10 working days (...)`: the number with its unit."""
     return says(profile, key, f"allows {dates.describe(limit)}")
+
+
+class FromInitial(NamedTuple):
+    """The time a profile setting allows after the initial conference, for the first core
+    group (CP401) and the first review conference (CP405)."""
+
+    initial: m.Conference
+    limit: m.Duration
+    last: dt.date  # the last day still in time
+    allows: str  # what the profile allows, with the source of its figure: `allows`'s
+
+
+def from_initial(plan: m.Plan, profile: Profile, key: str) -> FromInitial | None:
+    """The time the profile's setting `key` allows after the plan's initial conference;
+    None where the profile has no such setting, the plan no initial conference, or the
+    last day in time would fall past the calendar's end."""
+    limit = profile.duration(key)
+    initial = facts.initial_conference(plan)
+    if limit is None or initial is None:
+        return None
+    last = facts.last_in_time(initial.date.value, limit, profile.nation)
+    if last is None:
+        return None
+    return FromInitial(initial, limit, last, allows(profile, key, limit))
 
 
 def day(date: m.Date | None) -> dt.date | None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl import facts
+from cpdsl.citations import T
 from cpdsl.diagnostics import Severity
 from cpdsl.rules.base import Context, Finding, rule
 
-_T3 = "002_107d890e8677bac8.txt, section 3"
+_T3 = f"{T}, section 3"
 
 # Members not asked to sign (CP508): an interpreter, who is no party to the plan.
 _NOT_SIGNING = ("interpreter",)

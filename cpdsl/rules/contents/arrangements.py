@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from cpdsl import facts
 from cpdsl import model as m
+from cpdsl.citations import B, T
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.edits import (
@@ -18,8 +19,8 @@ from cpdsl.rules.edits import (
 )
 from cpdsl.rules.missing import plan_text
 
-_B1 = "000_5146a52aabc1ef30.txt, section 1"
-_T3 = "002_107d890e8677bac8.txt, section 3"
+_B1 = f"{B}, section 1"
+_T3 = f"{T}, section 3"
 
 
 @rule("CP501", "missing-contingency", Severity.WARNING, "no contingency plan")
@@ -89,7 +90,7 @@ def missing_contact(context: Context) -> Iterator[Finding]:
         if facts.is_unborn(child) or name in seen:
             continue
         yield Finding(child.header, f"no contact arrangement for child `{name}`: say who sees "
-                                    f"{name} and how often (`contact {name} by WHO every 2 "
+                                    f"`{name}` and how often (`contact {name} by WHO every 2 "
                                     f"weeks`) ({_T3})", within=plan.span)
 
 
@@ -156,11 +157,11 @@ def _not_seen_alone(plan: m.Plan, child: m.Child, arrangements: list[m.Contact],
     if marked is None:
         message = (f"no arrangement for the lead social worker to see child `{name}` alone, "
                    f"and no member is marked `lead`: mark the lead social worker `lead` and "
-                   f"add `{{ alone }}` to their contact arrangement with {name} ({_T3})")
+                   f"add `{{ alone }}` to their contact arrangement with `{name}` ({_T3})")
     elif any(_by(c) == marked for c in arrangements):
         message = (f"no arrangement for the lead social worker `{marked}` to see child "
-                   f"`{name}` alone: add `{{ alone }}` to {marked}'s contact arrangement "
-                   f"with {name}, or add one in which {name} is seen alone ({_T3})")
+                   f"`{name}` alone: add `{{ alone }}` to `{marked}`'s contact arrangement "
+                   f"with `{name}`, or add one in which `{name}` is seen alone ({_T3})")
     else:
         message = (f"no arrangement for the lead social worker `{marked}` to see child "
                    f"`{name}` alone: add `contact {name} by {marked} every 2 weeks "
@@ -172,10 +173,10 @@ def _how_seen(contact: m.Contact, leads: set[str]) -> str:
     child = contact.child.name
     by = _by(contact)
     if by in leads:
-        return f"{child} is seen here by `{by}`, not alone"
+        return f"`{child}` is seen here by `{by}`, not alone"
     who = f"`{by}`" if by is not None else "someone"
     alone = "alone" if contact.alone else "not alone"
-    return f"{child} is seen here {alone}, by {who}, who is not the lead social worker"
+    return f"`{child}` is seen here {alone}, by {who}, who is not the lead social worker"
 
 
 @rule("CP506", "missing-communication", Severity.WARNING,

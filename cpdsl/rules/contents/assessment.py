@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl import facts
+from cpdsl.citations import B, F, T, W
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 
-_T2 = "002_107d890e8677bac8.txt, section 2"
-_W = "001_0cf4b60ac317783c.txt"
-_F = "003_53fa38a38afc9856.txt, first core group agenda"
-_F_FLOW = "003_53fa38a38afc9856.txt, flow chart"
+_B6 = f"{B}, section 6"
+_T2 = f"{T}, section 2"
+_F = f"{F}, first core group agenda"
+_F_FLOW = f"{F}, flow chart"
 
 
 @rule("CP512", "missing-assessment", Severity.WARNING,
@@ -34,7 +35,11 @@ def missing_assessment(context: Context) -> Iterator[Finding]:
     Severity: warning ("will be responsible", 000_5146a52aabc1ef30.txt, section 6).
 
     Reading: an assessment that lacks `by` or `due` is reported at its own line, once,
-    naming what it lacks; the plan is reported only when it has no assessment at all.
+    naming what it lacks; the plan is reported only when it has no assessment at all. The
+    rule reads no profile setting, so its messages cite the same passages under every
+    profile: all three where the plan has no assessment, and the two that ask who does it
+    and by when (001_0cf4b60ac317783c.txt, 003_53fa38a38afc9856.txt) where an assessment
+    lacks `by` or `due`.
 
     Fails:
         member jo { name "Jo Lee"  role health-visitor }
@@ -50,12 +55,12 @@ def missing_assessment(context: Context) -> Iterator[Finding]:
                    if value is None]
         if missing:
             yield Finding(assessment.header, f"assessment with no {' or '.join(missing)}: say who "
-                                             f"completes it and by when ({_W}; {_F})",
+                                             f"completes it and by when ({W}; {_F})",
                           within=assessment.span)
     if not plan.assessments:
         yield Finding(plan.header, "no assessment arranged: say what assessment the plan needs, "
-                                   "who completes it and by when (`assessment \"...\" { by WHO  "
-                                   f"due DATE }}`) ({_W}; {_F})", within=plan.span)
+                                   "who completes it and by when (`assessment \"...\" { by WHO "
+                                   f"due DATE }}`) ({_B6}; {W}; {_F})", within=plan.span)
 
 
 @rule("CP514", "assessment-after-review", Severity.WARNING,

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl import facts
+from cpdsl.citations import B, T
 from cpdsl.diagnostics import Severity
 from cpdsl.rules.base import Context, Finding, rule
+from cpdsl.rules.naming import setting_source
 
-_B1 = "000_5146a52aabc1ef30.txt, section 1"
-_T3 = "002_107d890e8677bac8.txt, section 3"
+_B1 = f"{B}, section 1"
+_T3 = f"{T}, section 3"
 
 
 @rule("CP510", "missing-concerns", Severity.WARNING, "no reasons for concern recorded")
@@ -83,10 +85,10 @@ def missing_category(context: Context) -> Iterator[Finding]:
     plan = context.plan
     if plan.categories or not context.profile.flag("categories-required", True):
         return
-    source = context.profile.ref("categories-required") or "national guidance"
-    yield Finding(plan.header, "no category of abuse or neglect: the procedures of profile "
-                               f"`{context.profile.name}` need the plan to name one "
-                               f"(`category neglect`) ({source})", within=plan.span)
+    source = setting_source(context.profile, "categories-required") or "national guidance"
+    yield Finding(plan.header, f"no category of abuse or neglect: the {context.profile.name} "
+                               "profile asks the plan to name one (`category neglect`) "
+                               f"({source})", within=plan.span)
 
 
 @rule("CP513", "missing-outcomes", Severity.WARNING,

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 from cpdsl import facts
 from cpdsl import model as m
+from cpdsl.citations import T
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.edits import insert_into_plan, skeleton
 
-_T3 = "002_107d890e8677bac8.txt, section 3"
+_T3 = f"{T}, section 3"
 
 # `views` groups that speak for the parents and carers (CP503).
 _FAMILY_GROUPS = ("parents", "carers", "family")
@@ -65,12 +66,13 @@ def missing_child_views(context: Context) -> Iterator[Finding]:
         name = child.id.name
         if name in heard:
             continue
-        message = (f"no views of child `{name}`: the plan should record the wishes and "
-                   f"feelings of each child (`views {name} \"...\"`) ({_T3})")
+        why = ""
         related: tuple[Related, ...] = ()
         if unclear is not None:
-            message += "; `views child` does not say which of the children it is"
+            why = ", as `views child` does not say which of the children it is"
             related = (Related("`views child` does not say which child", unclear.span),)
+        message = (f"no views of child `{name}`{why}: the plan should record the wishes and "
+                   f"feelings of each child (`views {name} \"...\"`) ({_T3})")
         whose = "child" if len(children) == 1 else name  # `views child`: the only one
         fix = skeleton(f"Add the views of {name} to fill in",
                        insert_into_plan(context, f'views {whose} "..."', plan.views))

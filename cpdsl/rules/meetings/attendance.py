@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl import facts
+from cpdsl.citations import B, F, M
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.meetings.shared import FAMILY_AND_CHILD_ROLES, called, position
 from cpdsl.vocabulary import ROLES
-
-B = "000_5146a52aabc1ef30.txt"
-F = "003_53fa38a38afc9856.txt"
-M = "004_256d3034f79780c2.txt"
 
 
 @rule("CP601", "absent-without-report", Severity.WARNING,

@@ -6,15 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl import facts
+from cpdsl.citations import B, F, M, T
 from cpdsl.diagnostics import Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.meetings.shared import called
 from cpdsl.rules.reading import unread
-
-B = "000_5146a52aabc1ef30.txt"
-T = "002_107d890e8677bac8.txt"
-F = "003_53fa38a38afc9856.txt"
-M = "004_256d3034f79780c2.txt"
 
 
 @rule("CP602", "meeting-without-notes", Severity.ERROR,

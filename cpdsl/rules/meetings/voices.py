@@ -7,14 +7,13 @@ from collections.abc import Iterator
 
 from cpdsl import facts
 from cpdsl import model as m
+from cpdsl.citations import B, F
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.meetings.shared import FAMILY_AND_CHILD_ROLES, called, position
 from cpdsl.rules.naming import who
 from cpdsl.vocabulary import VIEWS_GROUPS
 
-B = "000_5146a52aabc1ef30.txt"
-F = "003_53fa38a38afc9856.txt"
 
 # Whose `views` are the voice of the child: the groups, a child, or a member who is a
 # child or speaks for one.

@@ -7,16 +7,12 @@ from collections.abc import Iterator
 
 from cpdsl import facts
 from cpdsl import model as m
+from cpdsl.citations import B, F, T, W
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
-from cpdsl.rules.naming import who
+from cpdsl.rules.naming import setting_source, who
 from cpdsl.rules.reading import unread
 from cpdsl.vocabulary import ROLES
-
-B = "000_5146a52aabc1ef30.txt"
-W = "001_0cf4b60ac317783c.txt"
-T = "002_107d890e8677bac8.txt"
-F = "003_53fa38a38afc9856.txt"
 
 
 @rule("CP309", "chair-not-member", Severity.WARNING,
@@ -201,7 +197,7 @@ def first_core_group_chair(context: Context) -> Iterator[Finding]:
     message = (f"the first core group, on {first.date.text}, is chaired by "
                f"{who(definition.node)}, role `{role.text}`: this profile's procedure has the "
                "first core group chaired by the team manager (a member with role "
-               f"`team-manager`) ({context.profile.ref(setting)})")
+               f"`team-manager`) ({setting_source(context.profile, setting)})")
     if first.chair is not None:
         yield Finding(first.chair.span, message, within=first.span)
     else:

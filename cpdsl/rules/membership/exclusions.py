@@ -7,11 +7,10 @@ from collections.abc import Iterator
 
 from cpdsl import facts
 from cpdsl import model as m
+from cpdsl.citations import B
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.naming import who
-
-B = "000_5146a52aabc1ef30.txt"
 
 
 @rule("CP305", "exclusion-without-reason", Severity.ERROR,

@@ -7,14 +7,11 @@ from collections.abc import Iterator
 
 from cpdsl import facts
 from cpdsl import model as m
+from cpdsl.citations import B, T, W
 from cpdsl.diagnostics import Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.reading import unread
 from cpdsl.vocabulary import FAMILY_ROLES
-
-B = "000_5146a52aabc1ef30.txt"
-W = "001_0cf4b60ac317783c.txt"
-T = "002_107d890e8677bac8.txt"
 
 
 @rule("CP307", "child-not-represented", Severity.WARNING,

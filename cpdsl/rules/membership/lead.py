@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from cpdsl import facts
 from cpdsl import model as m
+from cpdsl.citations import B, F, M, T, W
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.edits import insert_into_plan, skeleton
@@ -14,11 +15,6 @@ from cpdsl.rules.naming import who
 from cpdsl.rules.reading import unread
 from cpdsl.vocabulary import ROLES
 
-B = "000_5146a52aabc1ef30.txt"
-W = "001_0cf4b60ac317783c.txt"
-T = "002_107d890e8677bac8.txt"
-F = "003_53fa38a38afc9856.txt"
-M = "004_256d3034f79780c2.txt"
 
 # Members who take part without a task of their own in the plan (CP304): the child, who
 # is heard; the advocate, who speaks for the child; the interpreter, who lets others take

@@ -56,33 +56,25 @@ def first_review_late(context: Context) -> Iterator[Finding]:
         conference reconvened 2026-02-20 { reason "Kerry's new partner moved in" }
     """
     plan = context.plan
-    limit = context.profile.duration("first-review")
-    initial = facts.initial_conference(plan)
-    if limit is None or initial is None:
+    due = timing.from_initial(plan, context.profile, "first-review")
+    if due is None or not all_read(plan.conferences):
         return
-    nation = context.profile.nation
-    start = initial.date.value
-    last = facts.last_in_time(start, limit, nation)
-    if last is None:
-        return
-    allows = timing.allows(context.profile, "first-review", limit)
+    initial, start = due.initial, due.initial.date.value
     reviews = facts.reviews_after_initial(plan)
-    if not all_read(plan.conferences):
-        return
     if reviews:
         first = reviews[0]
-        if first.date.value > last:
+        day = first.date.value
+        if day > due.last:
+            late = timing.how_long(start, day, due.limit.unit, context.profile.nation)
             yield Finding(first.date.span,
-                          f"first review conference on {first.date.value}{timing.mark(first)} is "
-                          f"{timing.how_long(start, first.date.value, limit.unit, nation)} "
-                          f"after the initial conference on {start}; {allows}",
+                          f"first review conference on {day}{timing.mark(first)} is {late} "
+                          f"after the initial conference on {start}; {due.allows}",
                           (Related(timing.on(initial), initial.date.span),), within=plan.span)
-        return
-    stop = facts.plan_stops(plan)
-    if last < context.today and (stop is None or stop > last):
+    elif due.last < facts.judged_as_of(plan, context.today):  # due while the plan ran
         yield Finding(initial.date.span,
                       f"no review conference after the initial conference on {start}; the "
-                      f"first was due by {last}, {dates.describe(limit)} after it; {allows}",
+                      f"first was due by {due.last}, {dates.describe(due.limit)} after it; "
+                      f"{due.allows}",
                       within=plan.span)
 
 
@@ -153,8 +145,7 @@ def review_interval(context: Context) -> Iterator[Finding]:
     if recommendation is not None and getattr(recommendation.value, "text", None) == "end":
         return
     last = facts.last_in_time(latest.date.value, limit, nation)
-    stop = facts.plan_stops(plan)
-    if last is not None and last < context.today and (stop is None or stop > last):
+    if last is not None and last < facts.judged_as_of(plan, context.today):
         yield Finding(latest.date.span,
                       f"no review conference since the one on {latest.date.value}"
                       f"{timing.mark(latest)}; the next "

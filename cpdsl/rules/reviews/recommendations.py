@@ -69,11 +69,10 @@ def early_end_recommendation(context: Context) -> Iterator[Finding]:
         return
     yield Finding(value.span,
                   f"the first review conference, on {first.date.value}{timing.mark(first)}, "
-                  "recommends ending the "
-                  "plan with no exceptional circumstances recorded: de-registration should "
-                  "not be considered at the first review conference unless there are "
-                  "exceptional circumstances (000_5146a52aabc1ef30.txt, section 4): record "
-                  "them in `exceptional \"...\"`",
+                  "recommends ending the plan with no exceptional circumstances recorded: "
+                  "de-registration should not be considered at the first review conference "
+                  "unless there are exceptional circumstances (record them in "
+                  "`exceptional \"...\"`) (000_5146a52aabc1ef30.txt, section 4)",
                   (Related(timing.on(initial), initial.date.span),), within=plan.span)
 
 
@@ -164,8 +163,10 @@ def no_pre_review_core_group(context: Context) -> Iterator[Finding]:
         if last.recommendation is None:
             yield Finding(last.header,
                           f"core group on {last.date.value}, the last before the review "
-                          f"conference on {day}, has no `recommendation` (`continue` or "
-                          "`end`) to it (004_256d3034f79780c2.txt)",
+                          f"conference on {day}, has no `recommendation` to it: the final "
+                          "core group before a review gives it a recommendation "
+                          "(`recommendation continue` or `recommendation end`) "
+                          "(004_256d3034f79780c2.txt)",
                           (Related(timing.on(review), review.date.span),), within=plan.span)
 
 
@@ -245,10 +246,10 @@ def review_without_recommendation(context: Context) -> Iterator[Finding]:
         if review.recommendation is None:
             yield Finding(review.header,
                           f"review conference on {day}{timing.mark(review)} records no "
-                          "`recommendation`: after the "
-                          "first review conference, de-registration should be considered at "
-                          "each one (000_5146a52aabc1ef30.txt, section 4): record what it "
-                          "decided, `recommendation continue` or `recommendation end`",
+                          "`recommendation`: after the first review conference, "
+                          "de-registration should be considered at each one (record what it "
+                          "decided, `recommendation continue` or `recommendation end`) "
+                          "(000_5146a52aabc1ef30.txt, section 4)",
                           (Related(f"the first review conference, on {reviews[0].date.value}"
                                    f"{timing.mark(reviews[0])}", reviews[0].date.span),),
                           within=review.span)

@@ -61,7 +61,7 @@ def action_without_due_date(context: Context) -> Iterator[Finding]:
         action book-review "Book Amy's developmental review"
 
     Passes:
-        action book-review "Book Amy's developmental review" { due 2026-02-01 }
+        action book-review "Book Amy's developmental review" { due 2026-03-20 }
     """
     for action in facts.live_actions(context.plan):
         if action.due is None:

@@ -107,26 +107,31 @@ def impossible_timescale(context: Context) -> Iterator[Finding]:
         dates += [(f"a milestone of outcome `{outcome.id.name}`", s.by)
                   for s in outcome.milestones]
         for what, due in dates:
-            finding = _before(what, due, start, "the initial conference")
+            finding = _before(what, due, start, "the initial conference",
+                              "the initial conference was on")
             if finding is not None:
                 yield finding
     for action in context.plan.actions:
         what = f"action `{action.id.name}`"
-        finding = (_before(what, action.due, action.agreed, "it was agreed")
-                   or _before(what, action.due, start, "the initial conference"))
+        finding = (_before(what, action.due, action.agreed, "it was agreed",
+                           "the action was agreed on")
+                   or _before(what, action.due, start, "the initial conference",
+                              "the initial conference was on"))
         if finding is not None:
             yield finding
 
 
-def _before(what: str, due: m.Date | None, start: m.Date | None, event: str) -> Finding | None:
-    """A finding when `due` comes before `start` (both real dates)."""
+def _before(what: str, due: m.Date | None, start: m.Date | None, event: str,
+            note: str) -> Finding | None:
+    """A finding when `due` comes before `start` (both real dates); the note at `start`
+    says what happened then: `the action was agreed on 2026-02-10`."""
     if due is None or start is None or due.value is None or start.value is None:
         return None
     if due.value >= start.value:
         return None
     return Finding(due.span, f"{what} is due {due.text}, before {event} ({start.text}): "
                              "no one can meet it; check the date",
-                   (Related(f"{event}: {start.text}", start.span),))
+                   (Related(f"{note} {start.text}", start.span),))
 
 
 RULES = (no_review_point, impossible_timescale)

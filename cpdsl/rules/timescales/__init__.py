@@ -6,7 +6,8 @@ Every number comes from the profile (`cpdsl/profiles/*.toml`); a profile that la
 setting leaves its rule silent. Dates are counted with `cpdsl.dates` in the profile's
 nation: day 0 is the event counted from, and "more than N" is strict, so the Nth working
 day (week, month) after it is still in time. Messages give the dates, the count in the
-setting's unit and the profile with its source.
+setting's unit and the profile, with the source of its figure last; a figure the profile
+inherits is cited as the profile's it comes from (`from the england profile: ...`).
 
 Readings shared by the rules of this family (each rule's documentation repeats the ones it
 takes):

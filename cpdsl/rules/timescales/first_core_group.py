@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cpdsl import dates, facts
+from cpdsl import facts
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules import timing
 from cpdsl.rules.base import Context, Finding, rule
@@ -50,35 +50,24 @@ def first_core_group_late(context: Context) -> Iterator[Finding]:
         meeting core-group 2026-01-30
     """
     plan = context.plan
-    limit = context.profile.duration("first-core-group")
-    initial = facts.initial_conference(plan)
-    if limit is None or initial is None or plan.delay_reason is not None:
+    due = timing.from_initial(plan, context.profile, "first-core-group")
+    if due is None or plan.delay_reason is not None or not all_read(plan.meetings):
         return
-    nation = context.profile.nation
-    start = initial.date.value
-    last = facts.last_in_time(start, limit, nation)
-    if last is None:
-        return
-    allows = timing.allows(context.profile, "first-core-group", limit)
+    initial, start = due.initial, due.initial.date.value
     held = facts.held_core_groups(plan)
-    if not all_read(plan.meetings):
-        return
     if held:
-        first = held[0]
-        if first.date.value > last:
-            yield Finding(first.date.span,
-                          f"first core group on {first.date.value} is "
-                          f"{timing.how_long(start, first.date.value, limit.unit, nation)} "
-                          f"after the initial conference on {start}; {allows}: record why in "
-                          "`delay-reason`",
+        day = held[0].date.value
+        if day > due.last:
+            late = timing.how_long(start, day, due.limit.unit, context.profile.nation)
+            yield Finding(held[0].date.span,
+                          f"first core group on {day} is {late} after the initial conference "
+                          f"on {start}, and no `delay-reason` says why; {due.allows}",
                           (Related(timing.on(initial), initial.date.span),), within=plan.span)
-        return
-    stop = facts.plan_stops(plan)
-    if last < context.today and (stop is None or stop > last):
+    elif due.last < facts.judged_as_of(plan, context.today):  # due while the plan ran
         yield Finding(initial.date.span,
-                      f"no core group held since the initial conference on {start}; the "
-                      f"first was due by {last}, {dates.describe(limit)} after it; {allows}: "
-                      "record the meeting, or why it is late in `delay-reason`",
+                      f"no core group held since the initial conference on {start}, though "
+                      f"the first was due by {due.last}, and no `delay-reason` says why; "
+                      f"{due.allows}",
                       within=plan.span)
 
 

@@ -8,10 +8,14 @@ import datetime as dt
 from collections.abc import Iterator
 
 from cpdsl import dates, facts
+from cpdsl.citations import B, M
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules import timing
 from cpdsl.rules.base import Context, Finding, rule
 from cpdsl.rules.reading import all_read
+
+# What CP412 rests on where the plan sets its own interval.
+_KEPT = f"{B}, section 4; {M}"
 
 
 @rule("CP407", "minutes-late", Severity.WARNING,
@@ -168,19 +172,20 @@ def missed_core_group(context: Context) -> Iterator[Finding]:
     own = getattr(plan.core_groups, "every", None) is not None  # else the profile's interval
     records = sorted(x.date.value for x in plan.meetings)
     if own:
-        whose = ""
+        why = ("core groups meet on the dates set in advance, and are cancelled only in "
+               f"exceptional circumstances ({_KEPT})")
     else:
-        ref = profile.ref("core-group-interval")
-        whose = (f", the {profile.name} profile's interval" + (f" ({ref})" if ref else "")
-                 + ", as the plan sets no `core-groups`")
+        why = ("the plan sets no `core-groups`, so "
+               + timing.says(profile, "core-group-interval",
+                             f"has core groups every {dates.describe(every)}"))
     for planned in facts.core_group_schedule(plan, profile, judged_by=context.today):
         day, near, anchor = planned
         low = bisect.bisect_left(records, day - dt.timedelta(days=near))
         if low < len(records) and records[low] <= day + dt.timedelta(days=near):
             continue
         message = (f"no record of the core group planned for {day} (every "
-                   f"{dates.describe(every)} from the core group on {anchor.date.value}"
-                   f"{whose}), nor of its cancellation, within {near} days of it")
+                   f"{dates.describe(every)} from the core group on {anchor.date.value}), nor "
+                   f"of its cancellation, within {near} days of it: {why}")
         if own:
             yield Finding(every.span, message,
                           (Related(f"the core group on {anchor.date.value}, planned "
