@@ -58,6 +58,8 @@ class ClientFeatures:
         edit = workspace.workspace_edit if workspace else None
         self.document_changes = bool(edit and edit.document_changes)
         self.configuration = bool(workspace and workspace.configuration)
+        refresh = workspace.diagnostics if workspace else None
+        self.refresh = bool(refresh and refresh.refresh_support)
         watched = workspace.did_change_watched_files if workspace else None
         self.watch_files = bool(watched and watched.dynamic_registration)
         window = capabilities.window

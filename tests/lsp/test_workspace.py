@@ -101,3 +101,38 @@ async def test_debug_information_names_the_configuration(own_client, tmp_path):
     assert text.startswith("cplint 0.1.0, pygls 2.")
     assert f"{uri}: version 1, configuration none (defaults), today {TODAY}" in text
     assert "Amy" not in text  # no plan text
+
+
+@pytest_lsp.fixture(config=SERVER, loop_scope="module")
+async def neovim(lsp_client: LanguageClient):
+    """Neovim 0.11: it pulls diagnostics but cannot be asked to pull again."""
+    await lsp_client.initialize_session(t.InitializeParams(
+        capabilities=client_capabilities("neovim"),
+        initialization_options={"settings": {"today": TODAY, "profile": "bolton"}}))
+    yield lsp_client
+    await lsp_client.shutdown_session()
+
+
+async def test_no_refresh_asked_of_a_client_that_refuses_it(neovim, tmp_path):
+    uri = (tmp_path / "plan.cp").as_uri()
+    await open_plan(neovim, uri, slipped_plan())
+    neovim.set_configuration({"ignore": ["CP3"]}, section="cplint")
+    neovim.workspace_did_change_configuration(t.DidChangeConfigurationParams(settings=None))
+    for _ in range(200):  # the server asks for the settings, then judges anew
+        report = await neovim.text_document_diagnostic_async(t.DocumentDiagnosticParams(
+            t.TextDocumentIdentifier(uri=uri)))
+        if [d.code for d in report.items] == ["CP103"]:
+            break
+        await asyncio.sleep(0.02)
+    assert [d.code for d in report.items] == ["CP103"]
+    assert neovim.diagnostic_refresh_count == 0
+
+
+async def test_settings_asked_for_go_over_the_initial_ones(neovim, tmp_path):
+    neovim.set_configuration({"ignore": ["CP103"]}, section="cplint")
+    neovim.workspace_did_change_configuration(t.DidChangeConfigurationParams(settings=None))
+    uri = (tmp_path / "plan.cp").as_uri()
+    await open_plan(neovim, uri, slipped_plan())
+    text = await neovim.workspace_execute_command_async(t.ExecuteCommandParams(
+        command="cplint.printDebugInformation"))
+    assert "'profile': 'bolton'" in text and "'ignore': ('CP103',)" in text
