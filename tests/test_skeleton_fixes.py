@@ -773,11 +773,6 @@ def test_two_childrens_views_are_added_in_turn_each_after_the_last():
     assert [(d.span.line, d.span.column) for d in result.diagnostics] == [(5, 13), (6, 13)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a member with neither `name` nor `role` is offered the `name` skeleton, which leaves "
-    "one CP106 finding (`has no role`), so cpdsl/fixing.py _holds refuses it and --fix "
-    "says it is a bug in cplint: cpdsl/rules/fields.py _lacking gives the fix to a finding "
-    "it cannot mend alone"))
 def test_a_member_with_neither_name_nor_role_is_not_reported_as_a_cplint_bug():
     text = ('plan "Amy Example" {\n'
             '  member sam { name "Sam Patel" role social-worker lead }\n'

@@ -88,8 +88,9 @@ def _lacking(context: Context, node, what: str, **fields) -> Iterator[Finding]:
     missing = [f"`{name}`" for name, value in fields.items() if value is None]
     if missing:
         # Only a missing name has a skeleton: a role is a word from a fixed list, which no
-        # placeholder can stand for (CP105 would reject it), so the author writes it.
-        fix = _add(context, node.span, "name") if fields.get("name", "") is None else None
+        # placeholder can stand for (CP105 would reject it), so the author writes it; and
+        # where both are missing the skeleton would not mend the finding, so none.
+        fix = _add(context, node.span, "name") if missing == ["`name`"] else None
         yield Finding(node.header, f"{what} `{node.id.name}` has no {' or '.join(missing)}",
                       within=node.span, fix=fix)
 
