@@ -19,15 +19,22 @@ LEGEND = t.SemanticTokensLegend(token_types=list(highlighting.TOKEN_TYPES),
                                 token_modifiers=list(highlighting.TOKEN_MODIFIERS))
 
 
-def _at(ls: CplintServer, uri: str, position: t.Position):
-    """The document, its analysis, its position map and the library's place of a client
-    position; None for a document that is not open."""
+def _opened(ls: CplintServer, uri: str):
+    """The document, its analysis and its position map; None for a document that is not
+    open (or too large to analyse as it is typed)."""
     found = _document(ls, uri)
     if found is None:
         return None
     state, analysis = found
-    positions = state.positions(analysis, ls.encoding)
-    return state, analysis, positions, positions.place((position.line, position.character))
+    return state, analysis, state.positions(analysis, ls.encoding)
+
+
+def _at(ls: CplintServer, uri: str, position: t.Position):
+    """_opened, and the library's place of a client position."""
+    found = _opened(ls, uri)
+    if found is None:
+        return None
+    return *found, found[2].place((position.line, position.character))
 
 
 def _span_of(positions, asked: t.Range) -> Span:
@@ -39,11 +46,10 @@ def _span_of(positions, asked: t.Range) -> Span:
 @server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 @handler([])
 def document_symbols(ls: CplintServer, params: t.DocumentSymbolParams):
-    found = _document(ls, params.text_document.uri)
+    found = _opened(ls, params.text_document.uri)
     if found is None:
         return []
-    state, analysis = found
-    positions = state.positions(analysis, ls.encoding)
+    _, analysis, positions = found
     return [convert.symbol(positions, symbol) for symbol in outline.document_symbols(analysis)]
 
 
@@ -59,11 +65,10 @@ def folding_ranges(ls: CplintServer, params: t.FoldingRangeParams):
 @server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
 @handler(t.SemanticTokens(data=[]))
 def semantic_tokens_full(ls: CplintServer, params: t.SemanticTokensParams):
-    found = _document(ls, params.text_document.uri)
+    found = _opened(ls, params.text_document.uri)
     if found is None:
         return t.SemanticTokens(data=[])
-    state, analysis = found
-    positions = state.positions(analysis, ls.encoding)
+    _, analysis, positions = found
     return t.SemanticTokens(data=convert.semantic_data(
         positions, highlighting.semantic_tokens(analysis)))
 
@@ -71,11 +76,10 @@ def semantic_tokens_full(ls: CplintServer, params: t.SemanticTokensParams):
 @server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, LEGEND)
 @handler(t.SemanticTokens(data=[]))
 def semantic_tokens_range(ls: CplintServer, params: t.SemanticTokensRangeParams):
-    found = _document(ls, params.text_document.uri)
+    found = _opened(ls, params.text_document.uri)
     if found is None:
         return t.SemanticTokens(data=[])
-    state, analysis = found
-    positions = state.positions(analysis, ls.encoding)
+    _, analysis, positions = found
     return t.SemanticTokens(data=convert.semantic_data(
         positions, highlighting.semantic_tokens(analysis, _span_of(positions, params.range))))
 
@@ -83,11 +87,10 @@ def semantic_tokens_range(ls: CplintServer, params: t.SemanticTokensRangeParams)
 @server.feature(t.TEXT_DOCUMENT_INLAY_HINT)
 @handler([])
 def inlay_hints(ls: CplintServer, params: t.InlayHintParams):
-    found = _document(ls, params.text_document.uri)
+    found = _opened(ls, params.text_document.uri)
     if found is None:
         return []
-    state, analysis = found
-    positions = state.positions(analysis, ls.encoding)
+    _, analysis, positions = found
     return [convert.inlay_hint(positions, hint)
             for hint in hints.inlay_hints(analysis, _span_of(positions, params.range))]
 

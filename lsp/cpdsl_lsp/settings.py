@@ -50,11 +50,12 @@ def read_settings(value: object) -> tuple[Settings, list[str]]:
         if key not in KNOWN:
             problems.append(f"unknown setting `cplint.{key}`")
 
-    def take(key: str, field: str, check, what: str) -> None:
-        if key in value and value[key] is not None:
-            read = check(value[key])
+    def take(key: str, field: str, check, what: str, table: dict = value,
+             prefix: str = "cplint.") -> None:
+        if key in table and table[key] is not None:
+            read = check(table[key])
             if read is None:
-                problems.append(f"`cplint.{key}` must be {what}, not {value[key]!r}")
+                problems.append(f"`{prefix}{key}` must be {what}, not {table[key]!r}")
             else:
                 found[field] = read
 
@@ -73,15 +74,9 @@ def read_settings(value: object) -> tuple[Settings, list[str]]:
          "error, warning, info or debug")
     lint = value.get("lint")
     if isinstance(lint, dict):
-        take_lint = {"run": ("lint_run", _one_of(RUN_ON), "onType or onSave"),
-                     "delay": ("lint_delay", _milliseconds, "a number of milliseconds")}
-        for key, (field, check, what) in take_lint.items():
-            if key in lint and lint[key] is not None:
-                read = check(lint[key])
-                if read is None:
-                    problems.append(f"`cplint.lint.{key}` must be {what}, not {lint[key]!r}")
-                else:
-                    found[field] = read
+        take("run", "lint_run", _one_of(RUN_ON), "onType or onSave", lint, "cplint.lint.")
+        take("delay", "lint_delay", _milliseconds, "a number of milliseconds", lint,
+             "cplint.lint.")
     elif lint is not None:
         problems.append("`cplint.lint` must be an object like {\"run\": \"onType\"}")
     return Settings(**found), problems
