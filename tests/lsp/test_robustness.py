@@ -159,3 +159,16 @@ def test_tcp_address_is_checked():
     assert done.returncode == 2
     assert "'localhost' is not an address like 127.0.0.1:2087" in done.stderr
     assert "Traceback" not in done.stderr  # the command's own message
+
+
+def test_a_failing_handler_answers_empty_and_logs_no_plan_text(caplog):
+    from cpdsl_lsp.server import handler
+
+    @handler([])
+    def broken(ls, params):
+        raise KeyError(SECRET)  # as a bug might, quoting a plan
+
+    with caplog.at_level("INFO"):
+        assert broken(None, None) == []
+    assert [record.getMessage() for record in caplog.records] == [
+        "cplint could not answer broken: KeyError"]
