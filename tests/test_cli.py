@@ -34,7 +34,7 @@ plan "Northtown review" {
 TWO_FINDINGS = """\
 plan "Northtown review" {
   member sam { name "Sam Patel" role socal-worker }
-  chair sma
+  chair zed
 }
 """
 
@@ -48,8 +48,8 @@ plan "Northtown review" {
 
 FIRST = ("bad.cp:2:38: CP105 [*] [invalid-value] `socal-worker` is not a role; "
          "did you mean `social-worker`?")
-SECOND = ("bad.cp:3:9: CP103 [undefined-reference] `chair sma`: "
-          "no member, child or excluded person has the id `sma`")
+SECOND = ("bad.cp:3:9: CP103 [undefined-reference] `chair zed`: "
+          "no member, child or excluded person has the id `zed`")
 
 TWO_FINDINGS_TEXT = f"""\
 {FIRST}
@@ -60,7 +60,7 @@ TWO_FINDINGS_TEXT = f"""\
 
 {SECOND}
   |
-3 |   chair sma
+3 |   chair zed
   |         ^^^
 
 Found 2 problems in 1 file (2 errors).
@@ -159,20 +159,20 @@ def test_text_format(workdir):
 
 
 def test_text_format_summary_in_the_singular(workdir):
-    write(workdir / "bad.cp", TWO_FINDINGS.replace("chair sma", "chair sam"))
+    write(workdir / "bad.cp", TWO_FINDINGS.replace("chair zed", "chair sam"))
     result = run("bad.cp")
     assert result.stdout.splitlines()[-2:] == ["Found 1 problem in 1 file (1 error).",
                                                "[*] 1 fixable with `cplint check --fix`."]
 
 
 def test_text_format_caret_under_a_span_after_a_tab(workdir):
-    write(workdir / "bad.cp", 'plan "Northtown review" {\n\tchair\tsma\n}\n')
+    write(workdir / "bad.cp", 'plan "Northtown review" {\n\tchair\tzed\n}\n')
     lines = run("bad.cp").stdout.splitlines()
     assert lines[0].startswith("bad.cp:2:8: CP103 [undefined-reference]")
     source, caret = lines[2], lines[3]
-    assert source == "2 |  chair sma"
+    assert source == "2 |  chair zed"
     assert caret == "  |        ^^^"
-    assert source.index("sma") == caret.index("^")
+    assert source.index("zed") == caret.index("^")
 
 
 def test_concise_format(workdir):
@@ -216,8 +216,8 @@ def test_github_format(workdir):
         "::error file=bad.cp,line=2,col=38,endLine=2,endColumn=50,title=CP105 invalid-value::"
         "`socal-worker` is not a role; did you mean `social-worker`?\n"
         "::error file=bad.cp,line=3,col=9,endLine=3,endColumn=12,title=CP103 "
-        "undefined-reference::`chair sma`: no member, child or excluded person has the id "
-        "`sma`\n"
+        "undefined-reference::`chair zed`: no member, child or excluded person has the id "
+        "`zed`\n"
     )
 
 

@@ -33,7 +33,7 @@ HELP = "https://git.example.org/team/cpdsl/blob/v0.1.0/docs/rules.md"
 THREE_FINDINGS = """\
 plan "Northtown review" {
   member sam { name "Sam Patel" role socal-worker }
-  chair sma
+  chair zed
   member sam { name "Sam Other" role teacher }
 }
 """
@@ -255,14 +255,14 @@ def test_junit_one_testsuite_per_file_one_testcase_per_rule(workdir):
 
 
 def test_junit_several_findings_of_one_rule_are_one_failure(workdir):
-    text = THREE_FINDINGS.replace("chair sma", "chair sma\n  second-chair jo")
+    text = THREE_FINDINGS.replace("chair zed", "chair zed\n  second-chair jo")
     (workdir / "plans" / "bad.cp").write_text(text, encoding="utf-8")
     root = junit(os.path.join("plans", "bad.cp"))
     failure = root.find("testsuite/testcase[@name='CP103 undefined-reference']/failure")
     where = os.path.join("plans", "bad.cp")
     assert failure.text.splitlines() == [
-        f"{where}:3:9: error: `chair sma`: no member, child or excluded person has the id "
-        "`sma`",
+        f"{where}:3:9: error: `chair zed`: no member, child or excluded person has the id "
+        "`zed`",
         f"{where}:4:16: error: `second-chair jo`: no member, child or excluded person has "
         "the id `jo`"]
     assert failure.get("message").endswith(" (and 1 more)")
@@ -274,7 +274,7 @@ def test_junit_findings_below_fail_on_do_not_fail(workdir):
     root = junit("plans")
     case = root.find("testsuite/testcase[@name='CP103 undefined-reference']")
     assert case.find("failure") is None
-    assert case.find("system-out").text.endswith("has the id `sma`")
+    assert case.find("system-out").text.endswith("has the id `zed`")
     assert root.get("failures") == "2"
 
 

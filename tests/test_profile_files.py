@@ -29,7 +29,7 @@ from cpdsl.selection import profile_extends, profile_severity
 TWO_FINDINGS = """\
 plan "Northtown review" {
   member sam { name "Sam Patel" role socal-worker }
-  chair sma
+  chair zed
 }
 """
 
@@ -236,8 +236,8 @@ def test_a_plans_bad_profile_is_its_finding_and_the_other_plans_are_checked(
     assert plan_findings(result) == {
         a: [cannot_be_used(message, os.path.join("plans", "b.toml"))],
         z: [("CP105", 2, 38, "`socal-worker` is not a role; did you mean `social-worker`?"),
-            ("CP103", 3, 9, "`chair sma`: no member, child or excluded person has the id "
-                            "`sma`")],
+            ("CP103", 3, 9, "`chair zed`: no member, child or excluded person has the id "
+                            "`zed`")],
     }
 
 
