@@ -160,7 +160,7 @@ def symbol(positions: PositionMap, found) -> t.DocumentSymbol:
 
 
 def fold(found) -> t.FoldingRange:
-    """A fold (cpdsl.editor.outline.Fold): lines, which need no encoding."""
+    """A fold (cpdsl.editor.folding.Fold): lines, which need no encoding."""
     kind = t.FoldingRangeKind.Comment if found.kind == "comment" else t.FoldingRangeKind.Region
     return t.FoldingRange(start_line=found.start_line - 1, end_line=found.end_line - 1,
                           kind=kind)

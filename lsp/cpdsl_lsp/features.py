@@ -9,7 +9,7 @@ from __future__ import annotations
 from lsprotocol import types as t
 from pygls.exceptions import JsonRpcException
 
-from cpdsl.editor import highlighting, hints, navigation, outline
+from cpdsl.editor import folding, highlighting, hints, navigation, outline
 from cpdsl.model import Span
 
 from cpdsl_lsp import convert
@@ -59,7 +59,7 @@ def folding_ranges(ls: CplintServer, params: t.FoldingRangeParams):
     found = _document(ls, params.text_document.uri)
     if found is None:
         return []
-    return [convert.fold(fold) for fold in outline.folding_ranges(found[1])]
+    return [convert.fold(fold) for fold in folding.folding_ranges(found[1])]
 
 
 @server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)

@@ -9,7 +9,8 @@ from hypothesis import given
 from test_properties import fragment_text, laid_out_plan, mutated_example
 
 from cpdsl.analysis import analyse
-from cpdsl.editor.outline import KINDS, Fold, Symbol, document_symbols, folding_ranges
+from cpdsl.editor.folding import Fold, folding_ranges
+from cpdsl.editor.outline import KINDS, Symbol, document_symbols
 from cpdsl.model import Span
 
 TODAY = dt.date(2026, 3, 1)
