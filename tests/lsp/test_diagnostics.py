@@ -133,3 +133,20 @@ async def test_diagnostics_for_an_empty_document(each_client, plan_uri):
     found = await open_plan(each_client, plan_uri, "")
     assert shown(found) == [("0:0-0:0", "CP100", "Error",
                               "the file is empty: a plan starts with `plan \"Title\" {`")]
+
+
+async def test_a_finding_after_wide_characters_has_the_clients_columns(each_client, tmp_path):
+    """"Zoë 👋 said": ë is two UTF-8 bytes, 👋 two UTF-16 units and four bytes."""
+    uri = (tmp_path / "zoe.cp").as_uri()
+    line = '  need food "Amy is not given enough to eat at home" { domain basic-care }'
+    assert line in PLAN
+    text = PLAN.replace(line, '  need food "Zoë 👋 said" { domain basic-kare }')
+    found = await open_plan(each_client, uri, text)
+    general = each_client.capabilities.general
+    offered = (general.position_encodings if general else None) or ["utf-16"]
+    # `basic-kare` starts after `  need food "Zoë 👋 said" { domain `: 34 code points
+    start = {"utf-8": 38, "utf-16": 35, "utf-32": 34}[offered[0]]
+    (wrong,) = [d for d in found if d.code == "CP105"]
+    number = PLAN.split("\n").index(line)
+    assert (wrong.range.start.line, wrong.range.start.character, wrong.range.end.character) \
+        == (number, start, start + 10)
