@@ -143,17 +143,36 @@ class PieceCache:
     def __init__(self, size: int = 8192) -> None:
         self.size = size
         self._entries: OrderedDict[tuple, Any] = OrderedDict()
+        self._used = 0  # entries found or added since the last trim
 
     def get(self, key: tuple) -> Any:
         found = self._entries.get(key)
         if found is not None:
             self._entries.move_to_end(key)
+            self._used += 1
         return found
 
     def put(self, key: tuple, value: Any) -> None:
         self._entries[key] = value
+        self._used += 1
         if len(self._entries) > self.size:
             self._entries.popitem(last=False)
+
+    def trim(self, spare: int = 64) -> None:
+        """Keep the entries the last parse used (the most recently used) and `spare`
+        more: a document typed in for hours holds what its text needs, not every
+        version of every piece it ever had."""
+        keep = self._used + spare
+        while len(self._entries) > keep:
+            self._entries.popitem(last=False)
+        self._used = 0
+
+    def release_trees(self) -> None:
+        """Drop the pieces' parse trees, keeping the built pieces: the most memory, and
+        needed only when a piece moves (a line added above it). For a document not
+        being edited; its next edit parses again the pieces it moves."""
+        for key in [key for key in self._entries if len(key) == 2]:
+            del self._entries[key]
 
 
 class ParsedTree(NamedTuple):

@@ -108,6 +108,7 @@ def _range_json(found: t.Range) -> dict:
             "end": {"line": found.end.line, "character": found.end.character}}
 
 
+@functools.cache  # one per code and address: every finding has one
 def rule_link(code: str, help_uri: str | None) -> str | None:
     """Where a rule's documentation is: the configured copy of docs/rules.md, else the
     page the package ships."""

@@ -24,13 +24,14 @@ from cpdsl_lsp.positions import PositionMap
 class DocumentState:
     """One open document."""
 
-    __slots__ = ("uri", "version", "text", "bom", "cache", "_analysis", "_key")
+    __slots__ = ("uri", "version", "text", "bom", "cache", "_analysis", "_key", "has_trees")
 
     def __init__(self, uri: str, text: str, version: int | None) -> None:
         self.uri = uri  # exactly as the client sent it: answers use the client's own string
         self.cache = PieceCache()
         self._analysis: Analysis | None = None
         self._key: tuple | None = None
+        self.has_trees = False  # the cache holds the pieces' parse trees
         self.update(text, version)
 
     def update(self, text: str, version: int | None) -> None:
@@ -45,6 +46,8 @@ class DocumentState:
         if self._analysis is None or self._key != key:
             self._analysis = analyse(self)
             self._key = key
+            self.cache.trim()  # what this text needs, not every version typed
+            self.has_trees = True
         return self._analysis
 
     def positions(self, analysis: Analysis, encoding: str) -> PositionMap:
@@ -60,9 +63,14 @@ def uri_key(uri: str) -> str:
 class Documents:
     """Open documents by URI, and the analyses scheduled for them."""
 
+    # Documents whose pieces' parse trees stay cached: those most recently analysed. The
+    # trees are half of a document's memory and serve only its next edits.
+    KEEP_TREES = 3
+
     def __init__(self) -> None:
         self._open: dict[str, DocumentState] = {}
         self._scheduled: dict[str, asyncio.Handle] = {}
+        self._recent: list[str] = []  # keys, the most recently analysed first
 
     def get(self, uri: str) -> DocumentState | None:
         return self._open.get(uri_key(uri))
@@ -81,7 +89,26 @@ class Documents:
     def change(self, uri: str, text: str, version: int | None) -> DocumentState:
         return self.open(uri, text, version)
 
+    def analysed(self, state: DocumentState) -> None:
+        """`state` was just asked for its analysis: the documents analysed longest ago
+        let their parse trees go."""
+        key = uri_key(state.uri)
+        if self._recent[:1] == [key]:
+            return
+        if key in self._recent:
+            self._recent.remove(key)
+        self._recent.insert(0, key)
+        for older in self._recent[self.KEEP_TREES:]:
+            other = self._open.get(older)
+            if other is not None and other.has_trees:
+                other.cache.release_trees()
+                other.has_trees = False
+        del self._recent[self.KEEP_TREES * 4:]
+
     def close(self, uri: str) -> None:
+        key = uri_key(uri)
+        if key in self._recent:
+            self._recent.remove(key)
         self._open.pop(uri_key(uri), None)
         handle = self._scheduled.pop(uri_key(uri), None)
         if handle is not None:

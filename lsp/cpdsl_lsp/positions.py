@@ -40,7 +40,7 @@ class PositionMap:
     """Converts places and offsets of one text (the plan's, after any byte order mark)
     to the client's positions and back."""
 
-    __slots__ = ("text", "lines", "encoding", "bom")
+    __slots__ = ("text", "lines", "encoding", "bom", "ascii")
 
     def __init__(self, text: str, encoding: str = UTF16, bom: bool = False,
                  lines: Lines | None = None) -> None:
@@ -48,6 +48,7 @@ class PositionMap:
         self.lines = lines or Lines(text)
         self.encoding = encoding
         self.bom = bom  # the client's first line starts with U+FEFF, one character more
+        self.ascii = text.isascii()  # then a column is a column in every encoding
 
     def _line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
@@ -60,8 +61,12 @@ class PositionMap:
 
     def position(self, line: int, column: int) -> Position:
         """The client's position of a 1-based place (clamped to the text)."""
-        offset = self.lines.offset(line, column)
-        return self.position_of_offset(offset)
+        lines = self.lines
+        if self.ascii and 1 <= line <= len(lines.starts):
+            start = lines.starts[line - 1]
+            width = lines.ends[line - 1] - start
+            return line - 1, min(max(column, 1) - 1, width) + self._bom_units(line)
+        return self.position_of_offset(lines.offset(line, column))
 
     def position_of_offset(self, offset: int) -> Position:
         offset = min(max(offset, 0), len(self.text))
