@@ -15,6 +15,8 @@ from cpdsl.lint import LintResult, lint_result
 from cpdsl.source import SourceError, not_a_plan, read_source, why_unreadable
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from cpdsl.fix_files import FixMode
 
 # Below this many files, starting processes costs more than it saves.

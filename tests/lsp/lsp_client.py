@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types as t
 from pygls.protocol import default_converter
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 TODAY = "2026-03-01"  # the examples' date: their findings are the same every day

@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from lsp_client import change_plan, example, open_plan, shown, slipped_plan
+from lsp_client import change_plan, example, open_plan, slipped_plan
 from lsprotocol import types as t
 
 
