@@ -51,8 +51,8 @@ def nvim_version(nvim: str) -> tuple[int, int, int]:
 
 def step(action: str, **where) -> dict:
     """One step of probe.lua: `diagnostics`, `hover`, `definition`, `code_action`,
-    `format`, `write_file` or `append_line`; `line` counts from 1 and `col` (bytes) from 0,
-    as Neovim's cursor."""
+    `completion`, `rename` (to `new_name`), `format`, `write_file` or `append_line`; `line`
+    counts from 1 and `col` (bytes) from 0, as Neovim's cursor."""
     return {"do": action, **where}
 
 

@@ -1,5 +1,6 @@
 -- Drives a headless Neovim through the open plan as a person would (the cursor on a word,
--- K, gd, the code action menu, formatting, typing a line), for tests/editors/test_neovim.py.
+-- K, gd, the code action menu, completion, rename, formatting, typing a line), for
+-- tests/editors/test_neovim.py.
 --
 -- Loaded with --cmd, before init.lua, so that no diagnostics arrive unseen. Then
 -- cplint_probe.run(steps_file, out_file) reads a JSON list of steps, does each in order
@@ -195,6 +196,75 @@ function STEPS.format(buf)
   else
     vim.lsp.buf.formatting_sync(nil, TIMEOUT)
   end
+  return { lines = buffer_lines(buf) }
+end
+
+-- The completion menu at the cursor: each item the server offers, in its order (the
+-- menu's, as the server ranks them by sortText). `col` may be one past the line's end, where
+-- the cursor of someone typing stands.
+function STEPS.completion(buf, step)
+  local virtualedit = vim.o.virtualedit
+  vim.o.virtualedit = "onemore" -- else Neovim's normal mode pulls the cursor back a byte
+  local ok, found = pcall(function()
+    place_cursor(step)
+    return ask(buf, "textDocument/completion")
+  end)
+  vim.o.virtualedit = virtualedit
+  if not ok then
+    error(found, 0)
+  end
+  local result = found.result or {}
+  local items = {}
+  for _, item in ipairs(result.items or result) do -- a CompletionList or a bare list
+    table.insert(items, {
+      label = item.label,
+      kind = vim.lsp.protocol.CompletionItemKind[item.kind],
+      detail = item.detail,
+    })
+  end
+  return { supported = found.supported, error = found.error, items = items }
+end
+
+-- Renaming the id under the cursor as `:lua vim.lsp.buf.rename("name")` does (prepareRename,
+-- rename, the edit applied): the text once the edit is in. A refusal fails the run with the
+-- server's message (Neovim 0.7 would drop it without a word).
+function STEPS.rename(buf, step)
+  place_cursor(step)
+  local handle = vim.lsp.handlers["textDocument/rename"]
+  local answer
+  vim.lsp.handlers["textDocument/rename"] = function(err, result, ctx, config)
+    answer = { err = err, result = result }
+    return handle(err, result, ctx, config)
+  end
+  local notify, warned = vim.notify, nil -- later versions report a refused prepareRename
+  vim.notify = function(message, level, ...)
+    if level and level >= vim.log.levels.WARN then
+      warned = message
+    end
+    return notify(message, level, ...)
+  end
+  local tick = vim.api.nvim_buf_get_changedtick(buf)
+  mark_edit(buf)
+  local ok, failure = pcall(function()
+    vim.lsp.buf.rename(step.new_name)
+    wait_for("the rename's answer", function()
+      return answer ~= nil or warned ~= nil
+    end)
+  end)
+  vim.lsp.handlers["textDocument/rename"] = handle
+  vim.notify = notify
+  if not ok then
+    error(failure, 0)
+  end
+  if warned or answer.err then
+    error("the rename was refused: " .. tostring(warned or answer.err.message), 0)
+  end
+  if not answer.result then
+    error("the server had nothing to rename", 0)
+  end
+  wait_for("the rename's edit", function()
+    return vim.api.nvim_buf_get_changedtick(buf) > tick
+  end)
   return { lines = buffer_lines(buf) }
 end
 

@@ -1,8 +1,9 @@
 """cplint's language server in a real Neovim, headless: the set-up docs/editors.md gives
 Neovim 0.7 users (tests/editors/init.lua), and what a person then sees and does in a plan —
 the problems underlined, K over a member, gd from an owner, the code action menu on a
-slip, formatting a plan laid out anyhow, a cplint.toml added while the plan is open — read
-back from Neovim itself by tests/editors/probe.lua.
+slip, completing a half-typed owner, renaming a member, formatting a plan laid out anyhow, a
+cplint.toml added while the plan is open — read back from Neovim itself by
+tests/editors/probe.lua.
 
 One Neovim run per plan (a second or two each). Skipped when `nvim` is missing, except in
 CI, where it must be installed; $CPLINT_TEST_NVIM names another Neovim to test with.
@@ -188,6 +189,91 @@ def test_choosing_the_fix_mends_the_line_and_clears_the_problem(slip):
     assert lines[18] == MENDED
     assert lines[:18] + lines[19:] == original[:18] + original[19:]
     assert slip["steps"][2] == []
+
+
+# -- completing a half-typed owner ---------------------------------------------------------
+
+OWNED = "    owner ria\n"
+HALF_TYPED = "    owner \n"
+
+
+@pytest.fixture(scope="module")
+def typing(nvim, tmp_path_factory) -> dict:
+    """examples/good/neglect.cp with the breakfast club's owner not yet typed: `    owner `
+    on line 61, the cursor after its space as someone typing leaves it."""
+    workspace = tmp_path_factory.mktemp("completion")
+    text = (EXAMPLES / "good" / "neglect.cp").read_text(encoding="utf-8")
+    assert text.count(OWNED) == 1
+    plan = workspace / "plan.cp"
+    plan.write_text(text.replace(OWNED, HALF_TYPED), encoding="utf-8")
+    assert plan.read_text(encoding="utf-8").splitlines()[60] == HALF_TYPED.rstrip("\n")
+    return probe(nvim, plan, [
+        step("diagnostics"),  # the server has the plan before the menu is asked for
+        step("completion", line=61, col=len(HALF_TYPED) - 1),
+    ], workspace)
+
+
+def test_completion_after_owner_offers_the_core_group_in_the_plans_order(typing):
+    assert typing["steps"][1] == {
+        "supported": True,
+        "items": [
+            {"label": "sam", "kind": "Variable", "detail": "Sam Patel, lead social worker"},
+            {"label": "jo", "kind": "Variable", "detail": "Jo Lee, health visitor"},
+            {"label": "ria", "kind": "Variable", "detail": "Ria Khan, teacher"},
+            {"label": "kerry", "kind": "Variable", "detail": "Kerry Example, parent"},
+            {"label": "tom", "kind": "Variable", "detail": "Tom Field, advocate"},
+        ],
+    }
+
+
+# -- renaming a member ----------------------------------------------------------------------
+
+# examples/amy.cp after renaming `sam` to `sam-patel`: every line that changed, numbered from
+# 1 as Neovim shows them. "Sam Patel", and Sam in the prose, are not the id and stay.
+RENAMED = {
+    15: '  member sam-patel { name "Sam Patel" role social-worker agency "Northtown Children\'s '
+        'Social Care" lead }',
+    24: "    informed-by sam-patel",
+    27: "  chair sam-patel",
+    45: "  contact amy by sam-patel every 2 weeks { alone }",
+    60: "    chair sam-patel",
+    62: "    attended sam-patel jo kerry",
+}
+
+
+@pytest.fixture(scope="module")
+def renamed(nvim, tmp_path_factory) -> dict:
+    """examples/amy.cp (eight findings), `sam` renamed from `  member sam` with
+    `:lua vim.lsp.buf.rename("sam-patel")`."""
+    workspace = tmp_path_factory.mktemp("rename")
+    plan = workspace / "amy.cp"
+    shutil.copy(EXAMPLES / "amy.cp", plan)
+    return probe(nvim, plan, [
+        step("diagnostics"),
+        step("rename", line=15, col=10, new_name="sam-patel"),  # on `sam`
+        step("diagnostics"),
+    ], workspace)
+
+
+def test_rename_changes_every_use_of_the_id_and_nothing_else(renamed):
+    original = (EXAMPLES / "amy.cp").read_text(encoding="utf-8").splitlines()
+    lines = renamed["steps"][1]["lines"]
+    assert len(lines) == len(original)
+    changed = {number: line for number, (line, was) in enumerate(zip(lines, original), 1)
+               if line != was}
+    assert changed == RENAMED
+
+
+def test_after_a_rename_the_same_problems_are_on_the_same_lines(renamed):
+    before, after = seen(renamed["steps"][0]), seen(renamed["steps"][2])
+    assert before == AMY
+    assert [(d.line, d.code) for d in after] == [(d.line, d.code) for d in before]
+    # the one finding that named `sam` names the member by the new id
+    assert after[1] == Seen(
+        14, 2, 14, 18, "WARN", "CP508",
+        "member `sam-patel` has not signed the plan: every member of the core group, family "
+        "and children included, should sign it (`signed sam-patel DATE`) (Partnership plans "
+        "and core groups procedure, s3)")
 
 
 # -- formatting a plan laid out anyhow, with a cplint.toml above it -------------------------
