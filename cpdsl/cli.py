@@ -200,3 +200,23 @@ def lsp_command(tcp: tuple[str, int] | None, stdio: bool) -> None:
     from cpdsl_lsp.server import start  # pygls is imported only here, never on the lint path
 
     start(tcp)
+
+
+@main.command("pack")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--meeting", default="next", show_default=True, metavar="next|YYYY-MM-DD",
+              help="The core group: the next one after --today, or its date.")
+@click.option("--format", "fmt", type=click.Choice(["md"]), default="md", show_default=True,
+              help="Markdown (Word and HTML are to come).")
+@click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD",
+              help="The date to judge by (default: today).")
+@click.option("-o", "--output", default="-", metavar="FILE",
+              help="Where to write the pack (default: standard output).")
+@click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
+def pack_command(plan, meeting, fmt, today, output, verbose) -> None:
+    """The minutes pack for one core group of PLAN: the agenda that fits it (003's first,
+    subsequent or pre-review agenda) and the notes laid out item by item, with what the
+    plan already says under each."""
+    from cpdsl.pack.command import run_pack
+
+    _run(lambda: run_pack(plan, meeting, today, output, out=_out(False), err=_err), verbose)

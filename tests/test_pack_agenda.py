@@ -74,7 +74,9 @@ def test_a_first_core_group_that_is_also_the_last_before_the_review_is_warned_of
 
 
 @pytest.mark.parametrize(("text", "day", "reason"), [
-    (PLAN, D(2026, 1, 5), "the plan has no initial conference on or before this day"),
+    (PLAN, D(2026, 1, 5), "it is before the initial conference on 2026-01-12"),
+    (PLAN.replace("conference initial 2026-01-12", "conference review 2026-01-12"),
+     D(2026, 2, 19), "the plan records no initial conference"),
     (PLAN.replace("  meeting core-group 2026-02-19 {",
                   '  meeting core-group 2026-03-05 { cancelled "Snow" }\n'
                   "  meeting core-group 2026-02-19 {"),

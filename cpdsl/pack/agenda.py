@@ -83,8 +83,10 @@ def review_after(plan: m.Plan, profile: Profile, day: dt.date) -> Review | None:
 def agenda_for(plan: m.Plan, profile: Profile, day: dt.date) -> Agenda | NoPack:
     """The agenda of the core group on `day`, or why no pack is made for it."""
     initial = initial_conference(plan)
-    if initial is None or day < initial.date.value:
-        return NoPack("the plan has no initial conference on or before this day")
+    if initial is None:
+        return NoPack("the plan records no initial conference")
+    if day < initial.date.value:
+        return NoPack(f"it is before the initial conference on {initial.date.value}")
     stop = plan_stops(plan)
     if stop is not None and day > stop:
         return NoPack(f"the plan stopped on {stop}")
