@@ -96,3 +96,19 @@ def test_every_day_gets_an_agenda_or_a_reason(text, day):
     assert isinstance(found, NoPack) or (
         found.day == day and (found.review is None or found.review.date > day)
         and (found.next_core_group is None or found.next_core_group > day))
+
+
+@given(st.sampled_from([PLAN, PLAN.replace("  core-groups every 4 weeks\n", ""),
+                        PLAN.replace("    owner ria\n", "").replace("  contingency", "  # ")]),
+       st.dates(D(2026, 1, 12), D(2026, 12, 31)))
+def test_every_pack_has_its_agendas_items_in_order(text, day):
+    from cpdsl.pack.items import ITEMS
+    from cpdsl.pack.markdown import render_markdown
+
+    found = analyse(text, today=D(2026, 3, 1))
+    chosen = agenda_for(found.plan, found.profile, day)
+    if isinstance(chosen, NoPack):
+        return
+    pack = render_markdown(found.plan, found.profile, chosen)
+    headings = [line for line in pack.splitlines() if line.startswith("## ")]
+    assert headings == [f"## {n}. {title}" for n, title in enumerate(ITEMS[chosen.kind], 1)]

@@ -71,3 +71,14 @@ def test_a_plan_with_nothing_ahead_names_the_way_to_choose(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == (f"cplint: {plan}: no core group is recorded or planned on or "
                              "after 2026-03-01; name one with --meeting YYYY-MM-DD\n")
+
+
+def test_plan_text_cannot_break_the_tables(tmp_path):
+    plan = tmp_path / "odd.cp"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace(
+        '"Text Kerry two days before each of Amy\'s appointments"',
+        '"Text Kerry | *twice* a week"'), encoding="utf-8")
+    result = pack("--meeting", "2026-03-19", str(plan))
+    assert result.exit_code == 0
+    assert ("| `remind` Text Kerry \\| \\*twice\\* a week | Jo Lee `jo` |  | 2026-03-06 | "
+            "open, overdue |  |  |") in result.stdout.splitlines()

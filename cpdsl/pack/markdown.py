@@ -3,9 +3,11 @@ with what the plan already knows of it (PACK.md sections 2 and 6).
 
 First slice: every item's heading, verbatim; prefilled so far are the chair and note
 taker, who is expected and the apologies recorded, the children's and the parents'
-views, and the dates to come up to the review. The items 003 leaves to the meeting say
-so; the others, whose prefills are still to come (the proforma, assessments, the action
-review table, the joint report timetable), have room to write. Numbers are literal
+views, the membership proforma, the action review table (overdue actions marked as of
+the meeting's day) with the contact arrangements and the contingency plan, and the dates
+to come up to the review (cpdsl.pack.tables). The items 003 leaves to the meeting say so;
+the others, whose prefills are still to come (assessments, the copies checklist, the
+previous meeting, the joint report timetable), have room to write. Numbers are literal
 text, as 003 numbers them.
 """
 
@@ -20,6 +22,7 @@ from cpdsl import dates
 from cpdsl.facts.core_groups import core_group_schedule, planned_interval
 from cpdsl.facts.days import last_in_time
 from cpdsl.pack.agenda import Agenda, AgendaKind
+from cpdsl.pack import tables
 from cpdsl.pack.items import ITEMS, TITLE_NOTES
 from cpdsl.profile import Profile
 
@@ -82,6 +85,15 @@ def _prefill(plan: m.Plan, profile: Profile, agenda: Agenda, title: str) -> list
         return _views(plan, agenda, children=False)
     if title.startswith("DATES, TIMES"):
         return _dates(plan, profile, agenda)
+    if title.startswith(("REVIEW OF PROGRESS", "REVIEW OF THE PROGRESS")):
+        review = tables.action_review(plan, agenda.day, lambda i: _person(plan, i, short=True),
+                                      _text)
+        extra = tables.contacts(plan, lambda i: _person(plan, i, short=True))
+        if plan.contingency is not None:
+            extra.append(f"- Contingency plan: {_text(plan.contingency)}")
+        return review + (["", *extra] if extra else [])
+    if title.startswith("CONFIRMATION OF CORE GROUP MEMBERSHIP"):
+        return tables.proforma(plan, _text)
     return []
 
 
@@ -159,10 +171,15 @@ def _is_family_id(plan: m.Plan, name: str) -> bool:
     return member is not None and is_family(member)
 
 
-def _person(plan: m.Plan, ident: m.Ident) -> str:
+def _person(plan: m.Plan, ident: m.Ident, short: bool = False) -> str:
+    """A member (or child) by name, role and agency, and their id; `short`: the name."""
     member = next((x for x in plan.members if x.id.name == ident.name), None)
+    child = next((x for x in plan.children if x.id.name == ident.name), None)
     if member is None:
-        return f"`{ident.name}`"
+        named = _text(child.name) if child is not None else ""
+        return f"{named} `{ident.name}`" if named else f"`{ident.name}`"
+    if short:
+        return f"{_text(member.name)} `{ident.name}`"
     parts = [_text(member.name)]
     if member.role is not None:
         parts.append(("lead " if member.lead else "") + member.role.text.replace("-", " "))
