@@ -4,10 +4,12 @@ with what the plan already knows of it (PACK.md sections 2 and 6).
 First slice: every item's heading, verbatim; prefilled so far are the chair and note
 taker, who is expected and the apologies recorded, the children's and the parents'
 views, the membership proforma, the action review table (overdue actions marked as of
-the meeting's day) with the contact arrangements and the contingency plan, and the dates
-to come up to the review (cpdsl.pack.tables). The items 003 leaves to the meeting say so;
-the others, whose prefills are still to come (assessments, the copies checklist, the
-previous meeting, the joint report timetable), have room to write. Numbers are literal
+the meeting's day) with the contact arrangements and the contingency plan
+(cpdsl.pack.tables), the reports of those unable to attend, the previous meeting and the
+actions due since, the copies checklist, the assessments, the written contributions, the
+conferences' concerns (cpdsl.pack.record), and the dates to come up to the review. The
+items 003 leaves to the meeting say so; the joint report's timetable is still to come
+and has room to write. Numbers are literal
 text, as 003 numbers them.
 """
 
@@ -22,7 +24,7 @@ from cpdsl import dates
 from cpdsl.facts.core_groups import core_group_schedule, planned_interval
 from cpdsl.facts.days import last_in_time
 from cpdsl.pack.agenda import Agenda, AgendaKind
-from cpdsl.pack import tables
+from cpdsl.pack import record, tables
 from cpdsl.pack.items import ITEMS, TITLE_NOTES
 from cpdsl.profile import Profile
 
@@ -94,6 +96,23 @@ def _prefill(plan: m.Plan, profile: Profile, agenda: Agenda, title: str) -> list
         return review + (["", *extra] if extra else [])
     if title.startswith("CONFIRMATION OF CORE GROUP MEMBERSHIP"):
         return tables.proforma(plan, _text)
+    short = lambda ident: _person(plan, ident, short=True)  # noqa: E731
+    if title == "REPORTS PROVIDED BY THOSE UNABLE TO ATTEND":
+        return record.reports(agenda, short)
+    if title == "NOTES OF PREVIOUS MEETING/MATTERS ARISING":
+        return record.previous_meeting(plan, agenda, short, _text)
+    if title.startswith("CHECK MEMB"):  # 003 spells it "MEMBES" once
+        return record.copies(plan, agenda, short, _text)
+    if "ASSESSMENT" in title:
+        return record.assessments(plan, agenda, short, _text)
+    if title == "WRITTEN CONTRIBUTIONS TO THE JOINT REPORT":
+        return record.contributions(plan, lambda ident: _person(plan, ident))
+    if title == "IDENTIFICATION OF RISK FACTORS/PROTECTIVE FACTORS":
+        return [*record.concerns(plan, agenda.day, _text), "", AT_THE_MEETING]
+    if title.startswith("ANY FURTHER") and agenda.kind is AgendaKind.FIRST:
+        found = record.concerns(plan, agenda.day, _text, initial_only=True)
+        return ["The initial conference's concerns, for reference:", *found, "",
+                AT_THE_MEETING] if found else []
     return []
 
 
