@@ -10,7 +10,6 @@ from cpdsl import model as m
 from cpdsl.facts import conferences_in_order, core_group_meetings, held, is_family
 from cpdsl.pack.agenda import Agenda, AgendaKind
 
-NOT_PROFESSIONAL = frozenset({"parent", "carer", "relative", "child"})
 
 
 def reports(agenda: Agenda, person) -> list[str]:
@@ -86,11 +85,11 @@ def assessments(plan: m.Plan, agenda: Agenda, person, text) -> list[str]:
 
 
 def contributions(plan: m.Plan, person) -> list[str]:
-    """One line per professional member, to mark whether their form has come in."""
+    """One line per professional member (not family, not a child), to mark whether
+    their form has come in."""
     return [f"- [ ] {person(member.id)}: agency contribution form received"
             for member in plan.members
-            if not is_family(member)
-            and (member.role is None or member.role.text not in NOT_PROFESSIONAL)]
+            if not is_family(member) and getattr(member.role, "text", None) != "child"]
 
 
 def concerns(plan: m.Plan, day: dt.date, text, initial_only: bool = False) -> list[str]:

@@ -65,23 +65,24 @@ def folding_ranges(ls: CplintServer, params: t.FoldingRangeParams):
 @server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
 @handler(t.SemanticTokens(data=[]))
 def semantic_tokens_full(ls: CplintServer, params: t.SemanticTokensParams):
-    found = _opened(ls, params.text_document.uri)
-    if found is None:
-        return t.SemanticTokens(data=[])
-    _, analysis, positions = found
-    return t.SemanticTokens(data=convert.semantic_data(
-        positions, highlighting.semantic_tokens(analysis)))
+    return _semantic_tokens(ls, params.text_document.uri, None)
 
 
 @server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, LEGEND)
 @handler(t.SemanticTokens(data=[]))
 def semantic_tokens_range(ls: CplintServer, params: t.SemanticTokensRangeParams):
-    found = _opened(ls, params.text_document.uri)
+    return _semantic_tokens(ls, params.text_document.uri, params.range)
+
+
+def _semantic_tokens(ls: CplintServer, uri: str, asked: t.Range | None) -> t.SemanticTokens:
+    """The document's tokens (those overlapping `asked`, if given) in LSP's encoding."""
+    found = _opened(ls, uri)
     if found is None:
         return t.SemanticTokens(data=[])
     _, analysis, positions = found
+    span = _span_of(positions, asked) if asked is not None else None
     return t.SemanticTokens(data=convert.semantic_data(
-        positions, highlighting.semantic_tokens(analysis, _span_of(positions, params.range))))
+        positions, highlighting.semantic_tokens(analysis, span)))
 
 
 @server.feature(t.TEXT_DOCUMENT_INLAY_HINT)
