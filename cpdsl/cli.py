@@ -203,20 +203,62 @@ def lsp_command(tcp: tuple[str, int] | None, stdio: bool) -> None:
 
 
 @main.command("pack")
-@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("plan", type=click.Path())
 @click.option("--meeting", default="next", show_default=True, metavar="next|YYYY-MM-DD",
               help="The core group: the next one after --today, or its date.")
-@click.option("--format", "fmt", type=click.Choice(["md"]), default="md", show_default=True,
-              help="Markdown (Word and HTML are to come).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md",
+              show_default=True, help="Markdown, one self-contained HTML page, or Word.")
+@click.option("--template", type=click.Path(file_okay=False, exists=True), metavar="DIR",
+              help="A folder of templates to use instead of the shipped ones (copy them "
+                   "from `cplint pack --copy-templates DIR`).")
+@click.option("--copy-templates", "copy_to", type=click.Path(), metavar="DIR",
+              help="Copy the shipped templates into DIR to change them, and stop.")
 @click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD",
               help="The date to judge by (default: today).")
-@click.option("-o", "--output", default="-", metavar="FILE",
-              help="Where to write the pack (default: standard output).")
+@click.option("-o", "--output", default="-", metavar="FILE|DIR",
+              help="Where to write the pack (default: standard output; a folder of plans "
+                   "needs a folder).")
+@click.option("--force", is_flag=True, help="Overwrite a pack that is already there.")
 @click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
-def pack_command(plan, meeting, fmt, today, output, verbose) -> None:
-    """The minutes pack for one core group of PLAN: the agenda that fits it (003's first,
-    subsequent or pre-review agenda) and the notes laid out item by item, with what the
-    plan already says under each."""
-    from cpdsl.pack.command import run_pack
+def pack_command(plan, meeting, fmt, template, copy_to, today, output, force, verbose) -> None:
+    """The minutes pack for one core group of PLAN (or of every plan in a folder): the
+    plan's findings that matter for the meeting, the agenda that fits it (003's first,
+    subsequent or pre-review agenda), the notes laid out item by item with what the plan
+    already says under each, and the proforma or the agency contribution forms."""
+    from cpdsl.pack.command import PackRequest, run_pack
 
-    _run(lambda: run_pack(plan, meeting, today, output, out=_out(False), err=_err), verbose)
+    request = PackRequest(plan, meeting, fmt, template, copy_to, today, output, force)
+    _run(lambda: run_pack(request, out=_out(False), err=_err), verbose, writes=True)
+
+
+@main.command("schedule")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--ics", metavar="FILE",
+              help="Also write the dates as an iCalendar file (imported again, it updates "
+                   "the events rather than adding them twice).")
+@click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD",
+              help="The date to mark dates done, due or late by (default: today).")
+@click.option("--force", is_flag=True, help="Overwrite the --ics file if it is there.")
+@click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
+def schedule_command(plan, ics, today, force, verbose) -> None:
+    """Every date and deadline of PLAN in date order, each with its source, marked done,
+    due or late as of --today."""
+    from cpdsl.schedule.command import run_schedule
+
+    _run(lambda: run_schedule(plan, today, ics, force, out=_out(False), err=_err), verbose,
+         writes=True)
+
+
+@main.command("record")
+@click.argument("notes", type=click.Path(dir_okay=False))
+@click.option("--into", "plan", required=True, type=click.Path(dir_okay=False),
+              metavar="PLAN", help="The plan the notes are of.")
+@click.option("--diff", is_flag=True, help="Show the change to the plan; write nothing.")
+@click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
+def record_command(notes, plan, diff, verbose) -> None:
+    """Read the filled-in notes of a Markdown pack back into PLAN: the meeting's record
+    and the actions' new status and dates, laid out as `cplint fmt` lays them out."""
+    from cpdsl.notes.command import run_record
+
+    _run(lambda: run_record(notes, plan, diff, out=_out(False), err=_err), verbose,
+         writes=True)

@@ -12,7 +12,9 @@ Each says what it returns and, where the guidance decides it, by which source. B
 - `stops`: when the plan's timescales stop (it ended, the child moved);
 - `people`: members by id, the lead social worker, who is family, a child's age;
 - `texts`: whether a text says anything, whether it is a placeholder;
-- `days`: counting durations and working days (cpdsl.dates does the counting).
+- `days`: counting durations and working days (cpdsl.dates does the counting);
+- `joint_report` (imported by name, for the pack and the schedule): the joint report's
+  timetable before a review, forward from the core group and back from the review.
 """
 
 from cpdsl.facts.actions import is_open, live_actions, overdue_actions
@@ -38,6 +40,7 @@ from cpdsl.facts.core_groups import (
     held_records,
     meeting_chair,
     minutes_due,
+    notes_due,
     next_planned_core_group,
     planned_dates,
     planned_interval,
@@ -74,7 +77,7 @@ __all__ = [
     "held_core_groups", "held_records", "initial_conference", "is_family", "is_open",
     "is_placeholder", "is_unborn", "joint_report_due", "joint_report_ready", "judged_as_of",
     "last_in_time", "latest_start", "lead", "lead_social_workers", "live_actions",
-    "meeting_chair", "members_by_id", "minutes_due", "more_than_after", "names_of_child",
+    "meeting_chair", "members_by_id", "minutes_due", "more_than_after", "notes_due", "names_of_child",
     "next_planned_core_group", "next_review", "not_before", "overdue_actions",
     "PLACEHOLDER", "plan_stops", "planned_dates", "planned_interval", "PlannedCoreGroup",
     "review_conferences", "REVIEW_KINDS", "reviewing_conferences", "reviews_after_initial",

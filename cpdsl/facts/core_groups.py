@@ -75,6 +75,17 @@ def minutes_due(meeting: m.Meeting, profile: Profile) -> dt.date | None:
     return last_in_time(day, limit, profile.nation)
 
 
+# 003_53fa38a38afc9856.txt, chair and note taker: the note taker "should provide a written
+# copy to the social worker within 5 days"; no profile sets it, and 003 gives no unit, so
+# calendar days, as the profiles read 003's "5 days prior to RCPC" (PACK.md section 7.5).
+NOTES_TO_SOCIAL_WORKER = m.Duration(5, "days")
+
+
+def notes_due(meeting_day: dt.date, nation: str) -> dt.date | None:
+    """The last day the note taker's copy is due with the social worker (003's 5 days)."""
+    return last_in_time(meeting_day, NOTES_TO_SOCIAL_WORKER, nation)
+
+
 # -- planned core groups ----------------------------------------------------------------
 
 
