@@ -102,13 +102,20 @@ def test_every_day_gets_an_agenda_or_a_reason(text, day):
                         PLAN.replace("    owner ria\n", "").replace("  contingency", "  # ")]),
        st.dates(D(2026, 1, 12), D(2026, 12, 31)))
 def test_every_pack_has_its_agendas_items_in_order(text, day):
-    from cpdsl.pack.items import ITEMS
+    from cpdsl.pack.content import build_pack
+    from cpdsl.pack.items import ITEMS, notes_headings
     from cpdsl.pack.markdown import render_markdown
 
     found = analyse(text, today=D(2026, 3, 1))
     chosen = agenda_for(found.plan, found.profile, day)
     if isinstance(chosen, NoPack):
         return
-    pack = render_markdown(found.plan, found.profile, chosen)
-    headings = [line for line in pack.splitlines() if line.startswith("## ")]
-    assert headings == [f"## {n}. {title}" for n, title in enumerate(ITEMS[chosen.kind], 1)]
+    pack = render_markdown(build_pack(found.plan, found.profile, chosen))
+    lines = pack.splitlines()
+    notes = lines.index(next(x for x in lines if x.startswith("# NOTES OF CORE GROUP")))
+    agenda_lines = [x for x in lines[:notes] if x[:1].isdigit()]
+    assert agenda_lines == [f"{n}. {title}" for n, title in enumerate(ITEMS[chosen.kind], 1)]
+    forms = next((i for i, x in enumerate(lines) if i > notes and x.startswith("# ")),
+                 len(lines))
+    headings = [x for x in lines[notes:forms] if x.startswith("## ")]
+    assert headings == [f"## {n}. {title}" for n, title in notes_headings(chosen.kind)]

@@ -1,6 +1,7 @@
 """`cplint pack`: the minutes pack for one core group, as a user runs it. The expected
-packs are tests/data/pack/*.md, read through once by hand (every heading as 003 prints
-it; the plan's people, views and dates under the items that take them)."""
+packs are tests/data/pack/*.md, read through by hand (every heading as 003 prints it;
+the plan's people, views and dates under the items that take them); UPDATE_GOLDEN=1
+rewrites them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from cpdsl.cli import main
+from golden import check_golden
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "examples" / "good" / "neglect.cp"
@@ -24,7 +26,7 @@ def pack(*args: str):
 def test_the_pack_of_each_kind_of_core_group(day):
     result = pack("--meeting", day, str(PLAN))
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == (EXPECTED / f"neglect-{day}.md").read_text(encoding="utf-8")
+    check_golden(EXPECTED / f"neglect-{day}.md", result.stdout)
 
 
 def test_the_next_core_group_by_default_is_the_one_before_the_review():
@@ -46,7 +48,8 @@ def test_the_pack_written_to_a_file(tmp_path):
      "2026-01-12\n"),
     (["--meeting", "19/03/2026"],
      "cplint: --meeting must be `next` or a date like 2026-03-19, not '19/03/2026'\n"),
-    (["-o", "{plan}"], "cplint: {plan} is the plan itself: write the pack somewhere else\n"),
+    (["-o", "{plan}"], "cplint: {plan} is the plan itself: write it somewhere else\n"),
+    (["--format", "docx"], "cplint: a Word pack needs a file: give -o FILE.docx\n"),
 ])
 def test_what_cannot_be_packed_is_said_and_exits_2(args, message):
     plan = str(PLAN)
@@ -82,3 +85,61 @@ def test_plan_text_cannot_break_the_tables(tmp_path):
     assert result.exit_code == 0
     assert ("| `remind` Text Kerry \\| \\*twice\\* a week | Jo Lee `jo` |  | 2026-03-06 | "
             "open, overdue |  |  |") in result.stdout.splitlines()
+
+
+def test_a_plan_with_syntax_errors_gets_its_errors_not_a_pack(tmp_path):
+    plan = tmp_path / "broken.cp"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace(
+        "  core-groups every 4 weeks\n", "  core-groups every 4 weeks {\n", 1), encoding="utf-8")
+    out = tmp_path / "pack.md"
+    result = pack("-o", str(out), str(plan))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[-1] == (
+        f"cplint: {plan} has 1 syntax error: no pack is made until they are mended")
+    assert result.stderr.startswith(f"{plan}:")
+    assert not out.exists()
+
+
+def test_a_pack_already_there_is_kept_without_force(tmp_path):
+    out = tmp_path / "pack.md"
+    out.write_text("notes written at the meeting\n", encoding="utf-8")
+    result = pack("--meeting", "2026-02-19", "-o", str(out), str(PLAN))
+    assert (result.exit_code, result.stderr) == (
+        2, f"cplint: {out}: is already there; --force writes over it\n")
+    assert out.read_text(encoding="utf-8") == "notes written at the meeting\n"
+    result = pack("--meeting", "2026-02-19", "-o", str(out), "--force", str(PLAN))
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# AGENDA FOR SUBSEQUENT CORE GROUP\n")
+
+
+def test_the_findings_that_bear_on_the_meeting_open_the_pack():
+    result = pack(str(ROOT / "examples" / "amy.cp"))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    start = lines.index(
+        "**Findings for this meeting** (8, from `cplint check` as of the day the pack was "
+        "made):")
+    assert lines[start + 2].startswith("- CP")
+    assert any(line.startswith("- CP411 (line 42, column 9): action `book-review` was due on 2026-02-01 "
+                               "and is still open as of 2026-03-01") for line in lines)
+    assert lines.index("1. IDENTIFICATION OF NOTE TAKER") > start
+
+
+def test_a_folder_of_plans_gets_one_pack_each(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("neglect.cp", "siblings.cp"):
+        (plans / name).write_text((ROOT / "examples" / "good" / name).read_text(
+            encoding="utf-8"), encoding="utf-8")
+    (plans / "ended.cp").write_text(PLAN.read_text(encoding="utf-8").replace(
+        "  core-groups every 4 weeks\n", "  core-groups every 4 weeks\n  ended 2026-02-20\n"),
+        encoding="utf-8")
+    out = tmp_path / "packs"
+    result = pack(str(plans), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["neglect.md", "siblings.md"]
+    assert (out / "neglect.md").read_text(encoding="utf-8") == (
+        EXPECTED / "neglect-2026-03-19.md").read_text(encoding="utf-8")
+    assert result.stderr == (f"cplint: passed over: {plans / 'ended.cp'}: no core group is "
+                             "recorded or planned on or after 2026-03-01; name one with "
+                             "--meeting YYYY-MM-DD\n")

@@ -25,7 +25,7 @@ CHAIN = (
     ("draft report to core group members and parents", 5,
      "“Within 5 working days of core group”"),
     ("amendments back to the social worker", 5,
-     "“within 5 working days” (its chart: “Within 5 days”)"),
+     "“within 5 working days”; its chart: “Within 5 days”"),
     ("report finalised and sent to the Team Manager", 2, "“Within 2 working days”"),
     ("Team Manager authorises the report", 3, "“Within 3 working days”"),
 )
