@@ -55,9 +55,11 @@ snapshots: $(STAMP)
 
 # A maintainer's check, not part of `make test` (those texts are not the project's own):
 # every passage quoted in the rules' documentation and the profiles' sources is in the
-# guidance it cites (../shared/guidance, ../shared/design; a note where they are absent).
+# guidance it cites (../shared/guidance, ../shared/design; a note where they are absent),
+# and every title, heading and prompt the minutes pack prints as 003's is in 003.
 quotes: $(STAMP)
 	$(BIN)/python tools/check_quotes.py
+	$(BIN)/python tools/check_pack_titles.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -203,7 +203,7 @@ def lsp_command(tcp: tuple[str, int] | None, stdio: bool) -> None:
 
 
 @main.command("pack")
-@click.argument("plan", type=click.Path())
+@click.argument("plan", type=click.Path(), required=False)
 @click.option("--meeting", default="next", show_default=True, metavar="next|YYYY-MM-DD",
               help="The core group: the next one after --today, or its date.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md",

@@ -16,7 +16,7 @@ SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx"}
 
 
 class PackRequest(NamedTuple):
-    path: str  # a plan, or a folder of plans
+    path: str | None  # a plan, or a folder of plans (None only with copy_to)
     meeting: str  # `next` or YYYY-MM-DD
     fmt: str  # md, html, docx
     template: str | None  # a folder of templates to use instead of the shipped ones
@@ -46,6 +46,9 @@ def run_pack(request: PackRequest, out: Write, err: Write) -> int:
 
     if request.copy_to is not None:
         return _copy_templates(request, err)
+    if request.path is None:
+        err("cplint: pack needs a PLAN (or a folder of plans)\n")
+        return EXIT_FAILED
     if os.path.isdir(request.path):
         return _run_folder(request, err)
     try:
