@@ -214,6 +214,9 @@ def test_each_meeting_s_minutes_are_due_the_profile_s_time_after_it():
     assert facts.minutes_due(dated, ENGLAND) == D(2026, 2, 5)  # 10 working days
     assert facts.minutes_due(dated, load_profile("english-partnership")) == D(2026, 1, 29)
     assert facts.minutes_due(dated, with_setting("minutes", None)) is None
+    # 003's 5 days for the note taker's copy are calendar days, in any nation
+    assert facts.notes_due(D(2026, 1, 22), "england") == D(2026, 1, 27)
+    assert facts.notes_due(D(2026, 12, 24), "scotland") == D(2026, 12, 29)
     assert facts.minutes_due(undated, ENGLAND) is None
 
 

@@ -69,6 +69,7 @@ def final_report_due(review: dt.date, profile: Profile) -> Step | None:
     due = latest_start(review, limit, profile.nation) if limit is not None else None
     if due is None:
         return None
+    ref = profile.ref("review-report")
     return Step("final report to parents, carers and child; Safeguarding and Review Unit "
                 "notified", due, f"the {profile.name} profile's `review-report`, "
-                f"{dates.describe(limit)}: {profile.ref('review-report')}")
+                f"{dates.describe(limit)}" + (f": {ref}" if ref else ""))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cpdsl import dates, facts
+from cpdsl.facts.child_in_need import cin_meeting_due
 from cpdsl.diagnostics import Related, Severity
 from cpdsl.rules import timing
 from cpdsl.rules.base import Context, Finding, rule
@@ -58,7 +59,7 @@ def cin_meeting_late(context: Context) -> Iterator[Finding]:
                           f"plan ended on {ended}; {allows}",
                           (Related(f"the plan ended on {ended}", plan.ended.span),))
         return
-    last = facts.last_in_time(ended, limit, nation)
+    last = cin_meeting_due(plan, context.profile)
     if last is not None and last < context.today:
         yield Finding(plan.ended.span,
                       f"the plan ended on {ended} with no `cin-meeting`; a child in need "
