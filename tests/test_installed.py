@@ -56,6 +56,8 @@ def test_wheel_installs_into_a_fresh_venv_and_cplint_runs_outside_the_tree(tmp_p
         assert "cpdsl/parsing/tables.pickle" in names
         assert "cpdsl_lsp/server.py" in names  # the language server, in the same wheel
         assert "cpdsl/docs/rules.md" in names  # which its diagnostics link to
+        for template in ("pack.html.j2", "blocks.html.j2", "pack.css"):  # the pack's
+            assert f"cpdsl/pack/shipped/{template}" in names
         grammar = archive.read("cpdsl/grammar/cpdsl.lark")
         tables = pickle.loads(archive.read("cpdsl/parsing/tables.pickle"))
     # The analysed tables shipped are those of the grammar shipped.
@@ -92,6 +94,17 @@ def test_wheel_installs_into_a_fresh_venv_and_cplint_runs_outside_the_tree(tmp_p
         other = _run([bin_dir / "cplint", "--format", fmt, "amy.cp"], cwd=work)
         assert other.returncode == result.returncode, other.stderr
         assert "Traceback" not in other.stdout + other.stderr
+
+    # The papers, from the installed templates: HTML and Word packs, a calendar.
+    for fmt in ("html", "docx"):
+        made = _run([bin_dir / "cplint", "pack", "--today", "2026-03-01", "--format", fmt,
+                     "-o", f"pack.{fmt}", "amy.cp"], cwd=work)
+        assert made.returncode == 0, made.stderr
+        assert (work / f"pack.{fmt}").stat().st_size > 1000
+    ics = _run([bin_dir / "cplint", "schedule", "--today", "2026-03-01", "--ics", "amy.ics",
+                "amy.cp"], cwd=work)
+    assert ics.returncode == 0, ics.stderr
+    assert (work / "amy.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
 
     version = _run([python, "-m", "cpdsl", "--version"], cwd=work)
     assert version.returncode == 0, version.stderr

@@ -13,7 +13,7 @@ from cpdsl.diagnostics import Diagnostic
 from cpdsl.pack import forms, prefill, record, tables
 from cpdsl.pack.agenda import Agenda, AgendaKind
 from cpdsl.pack.document import AtMeeting, Block, Bullets, Finding, Pack, Para, Section, \
-    Space, plain
+    Space, long_day, plain
 from cpdsl.pack.items import ITEMS, TITLE_NOTES, Topic, notes_headings, topic_of
 from cpdsl.pack.people import People, one_line
 from cpdsl.profile import Profile
@@ -31,9 +31,9 @@ def build_pack(plan: m.Plan, profile: Profile, agenda: Agenda,
     people = People(plan)
     review = None
     if agenda.review is not None:
-        review = (f"review due by {prefill.day_words(agenda.review.date)} (provisional: no "
+        review = (f"review due by {long_day(agenda.review.date)} (provisional: no "
                   "review conference is recorded)" if agenda.review.provisional else
-                  f"review conference on {prefill.day_words(agenda.review.date)}")
+                  f"review conference on {long_day(agenda.review.date)}")
     warnings = [agenda.warning] if agenda.warning else []
     if plan.reference is None:
         warnings.append("the plan records no `reference`: the pack's header says so")

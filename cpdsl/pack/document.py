@@ -95,6 +95,12 @@ class Pack(NamedTuple):
         return self.reference or "no reference recorded"
 
 
+def long_day(day: dt.date) -> str:
+    """`Thursday 19 March 2026 (2026-03-19)`: the weekday for people, the date for
+    machines (the notes reader reads it)."""
+    return f"{day:%A} {day.day} {day:%B %Y} ({day.isoformat()})"
+
+
 def plain(text: str) -> Inline:
     return (Span(text),) if text else ()
 

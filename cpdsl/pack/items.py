@@ -62,6 +62,24 @@ ITEMS: dict[AgendaKind, tuple[str, ...]] = {
     ),
 }
 
+# The meeting in a few words, for page headers and titles: 003's agenda titles are too
+# long there.
+SHORT_KINDS = {
+    AgendaKind.FIRST: "First core group",
+    AgendaKind.SUBSEQUENT: "Subsequent core group",
+    AgendaKind.BEFORE_REVIEW: "Core group before the review conference",
+}
+
+
+def short_kind(title: str) -> str:
+    """`First core group` for 003's "AGENDA FOR FIRST CORE GROUP", and so on (a title
+    that is none of the three, as it is)."""
+    try:
+        return SHORT_KINDS[AgendaKind(title)]
+    except ValueError:
+        return title
+
+
 # The flow chart's note under each agenda's title (003, flow chart).
 TITLE_NOTES = {AgendaKind.FIRST: "chaired by Team Manager",
                AgendaKind.BEFORE_REVIEW: "TM to attend"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from cpdsl.pack.document import AtMeeting, Block, Bullets, Inline, Pack, Para, Section, \
-    Space, Table, with_code
+    Space, Table, long_day, with_code
 
 AT_THE_MEETING = "*Written at the meeting.*"
 SPACE = "____"  # room to write (PACK.md section 2)
@@ -21,7 +21,7 @@ def render_markdown(pack: Pack) -> str:
     if pack.title_note:
         out += [f"*{pack.title_note}*", ""]
     header = [f"Plan: {_escape(pack.plan_title)} · reference "
-              f"{_escape(pack.reference_shown)} · core group on {_day(pack)}"]
+              f"{_escape(pack.reference_shown)} · core group on {long_day(pack.day)}"]
     if pack.review:
         header.append(f"Next: {pack.review}")
     out += [f"{BREAK}\n".join(header), ""]
@@ -39,11 +39,6 @@ def render_markdown(pack: Pack) -> str:
         for section in attachment.sections:
             out += _section(section, "##")
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _day(pack: Pack) -> str:
-    day = pack.day
-    return f"{day:%A} {day.day} {day:%B %Y} ({day.isoformat()})"
 
 
 def _findings(pack: Pack) -> list[str]:

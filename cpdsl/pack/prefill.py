@@ -14,6 +14,7 @@ from cpdsl.facts.days import last_in_time
 from cpdsl.facts.joint_report import joint_report_timetable
 from cpdsl.pack.agenda import Agenda, AgendaKind
 from cpdsl.pack.document import BLANK, Block, Bullets, Para, Space, line, plain, with_code
+from cpdsl.pack.document import long_day as day_words
 from cpdsl.pack.people import People, one_line
 from cpdsl.profile import Profile
 
@@ -175,5 +176,3 @@ def last_meeting(plan: m.Plan, agenda: Agenda) -> m.Meeting | None:
     return earlier[-1] if earlier else None
 
 
-def day_words(day) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y} ({day.isoformat()})"
