@@ -143,3 +143,43 @@ def test_a_folder_of_plans_gets_one_pack_each(tmp_path):
     assert result.stderr == (f"cplint: passed over: {plans / 'ended.cp'}: no core group is "
                              "recorded or planned on or after 2026-03-01; name one with "
                              "--meeting YYYY-MM-DD\n")
+
+
+def _folder_of_plans(tmp_path, count: int):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = PLAN.read_text(encoding="utf-8")
+    for number in range(count):
+        (plans / f"plan-{number}.cp").write_text(text, encoding="utf-8")
+    return plans
+
+
+def test_a_folder_shows_a_progress_bar_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    plans = _folder_of_plans(tmp_path, 3)
+    command = [sys.executable, "-m", "cpdsl", "pack", "--today", "2026-03-01", str(plans)]
+    main_end, terminal = pty.openpty()
+    env = {**os.environ, "TERM": "xterm"}
+    done = subprocess.run([*command, "-o", str(tmp_path / "on-a-terminal")],
+                          stderr=terminal, stdout=subprocess.DEVNULL, env=env, timeout=120)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 4096)
+        except OSError:  # the terminal's other end is closed: all of it is read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main_end)
+    assert done.returncode == 0
+    assert b"Packing" in shown and b"3/3" in shown
+    piped = subprocess.run([*command, "-o", str(tmp_path / "piped")], capture_output=True,
+                           env=env, timeout=120)
+    assert (piped.returncode, piped.stderr) == (0, b"")
+    assert len(list((tmp_path / "piped").iterdir())) == 3

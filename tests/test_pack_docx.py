@@ -23,8 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cpdsl.cli import main
-from cpdsl.pack.docx import column_widths, render_docx
 from cpdsl.pack.document import Pack, Para, Section, Span, Table
+from cpdsl.pack.word import render_docx
+from cpdsl.pack.word.writer import column_widths
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "examples" / "good" / "neglect.cp"

@@ -125,7 +125,7 @@ def render(pack, fmt: str, template: str | None) -> bytes:
 
         return render_html(pack, template).encode("utf-8")
     if fmt == "docx":
-        from cpdsl.pack.docx import render_docx
+        from cpdsl.pack.word import render_docx
 
         return render_docx(pack, template)
     from cpdsl.pack.markdown import render_markdown
