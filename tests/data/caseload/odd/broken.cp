@@ -1,0 +1,2 @@
+plan "Broken" {
+  member sam { name "Sam" role social-worker

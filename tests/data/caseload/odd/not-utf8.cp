@@ -1,0 +1,2 @@
+plan "Bad ÿ bytes" {
+}
