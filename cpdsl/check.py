@@ -27,6 +27,12 @@ class CheckOptions(NamedTuple):
     unsafe_fixes: bool = False
     diff: bool = False
     show_fixes: bool = False
+    statistics: bool = False  # a count per rule instead of the findings
+    quiet: bool = False  # the findings only: no summary, no progress bar
+    exit_zero: bool = False  # exit 0 with findings (2 still when cplint cannot run)
+    output_file: str | None = None  # where the report goes, written when it is whole
+    progress: bool = False  # a progress bar on standard error (a terminal's)
+    shares_screen: bool = False  # standard output is the same terminal as the bar's
 
 
 class _Failed(Exception):
@@ -36,10 +42,11 @@ class _Failed(Exception):
 def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], None],
               err: Callable[[str], None]) -> int:
     """Check the plans at `paths`; the exit code. `out` and `err` print a piece of text
-    (its own newlines included)."""
+    (its own newlines included). Each file's findings are printed as its result comes,
+    in the order of the paths; only counts are kept."""
     from cpdsl.config import ConfigError, ConfigFinder
-    from cpdsl.lint import LintResult
-    from cpdsl.runner import gather, lint_files
+    from cpdsl.runner import gather, iter_lint_files
+    from cpdsl.tally import Tally
 
     today = options.today or dt.date.today()
     files, failures = gather(paths)
@@ -59,33 +66,156 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
         mode = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
     if mode is not None and mode.write:
         _remove_stale_temporaries(files, err)
-    results: list[LintResult] = []
+    help_uri = next(filter(None, (finder.config_for(name).help_uri for name in names)), None)
+    stdin_fixed = "-" in paths and mode is not None and not options.diff
+    results = iter_lint_files(files, today, options.jobs, configured[-len(files):]
+                              if files else [], mode)
     if "-" in paths:
-        stdin = _check_stdin(stdin_name, today, configured.pop(0), mode)
+        stdin = _check_stdin(stdin_name, today, configured[0], mode)
         if stdin.error:
             failures.insert(0, stdin.error)
         else:
-            results.append(stdin)
-    for result in lint_files(files, today, options.jobs, configured, mode):
-        if result.error:
-            failures.append(result.error)
-        if not result.error or result.diagnostics:  # a plan --fix cannot write: its findings
-            results.append(result)
-    help_uri = next(filter(None, (finder.config_for(name).help_uri for name in names)), None)
-    if options.diff:
-        _print_diffs(results, out, err)
-    else:
-        _print_findings(results, failures, options, help_uri, "-" in paths and mode, out, err)
+            results = _first(stdin, results)
+    try:
+        sink = _Sink(options, out, err, stdin_fixed)
+    except OSError as error:
+        err(f"cplint: {options.output_file}: cannot be written ({error.strerror or error})\n")
+        return EXIT_FAILED
+    tally = Tally(options.unsafe_fixes)
+    notes: list[str] = []
+    with sink, _progress(options, len(names), err) as progress:
+        report = _Report(options, help_uri, sink, failures, err)
+        for result in results:
+            if result.error:
+                failures.append(result.error)
+            if result.error and not result.diagnostics:
+                progress.step(0)
+                continue  # a plan --fix cannot write shows its findings; others just fail
+            if result.note:
+                notes.append(result.note)
+            tally.add(result)
+            report.add(result, progress)
+            progress.step(len(result.diagnostics))
+        report.finish(tally)
     for failure in failures:
         err(f"cplint: {failure}\n")
-    for result in results:
-        if result.note:
-            err(f"cplint: {result.note}\n")
+    for note in notes:
+        err(f"cplint: {note}\n")
     if failures:
         return EXIT_FAILED
     if options.diff:
-        return EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN
-    return EXIT_FINDINGS if _failing(results) else EXIT_CLEAN
+        return EXIT_FINDINGS if report.diffs else EXIT_CLEAN
+    return EXIT_FINDINGS if tally.failing and not options.exit_zero else EXIT_CLEAN
+
+
+def _first(result, rest):
+    yield result
+    yield from rest
+
+
+class _Sink:
+    """Where the report goes: standard output (with --fix on standard input, standard
+    error, since the mended text goes to standard output), or --output-file, written
+    under a temporary name and renamed once the report is whole, so that a run cut short
+    never leaves a file that looks complete."""
+
+    def __init__(self, options: CheckOptions, out, err, stdin_fixed: bool) -> None:
+        self.path = options.output_file
+        self.file = None
+        self.temporary = None
+        if self.path is not None:
+            import os
+            import tempfile
+
+            folder = os.path.dirname(os.path.abspath(self.path))
+            descriptor, self.temporary = tempfile.mkstemp(prefix=".cplint-report-",
+                                                          suffix=".tmp", dir=folder)
+            self.file = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+            self.write = self.file.write
+        else:
+            self.write = err if stdin_fixed else out
+        self.out = out
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        import os
+
+        if self.file is None:
+            return
+        self.file.close()
+        if kind is None:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(self.temporary, 0o666 & ~mask)
+            os.replace(self.temporary, self.path)
+        else:
+            os.unlink(self.temporary)
+
+
+def _progress(options: CheckOptions, total: int, err):
+    """A progress bar on standard error when asked for (a terminal's; not --quiet), else
+    one that shows nothing."""
+    from cpdsl.progress import NO_PROGRESS, Progress
+
+    if not options.progress or options.quiet or total < 2:
+        return NO_PROGRESS
+    return Progress(total, "checked", err, options.shares_screen)
+
+
+class _Report:
+    """The findings (or the diffs, or the statistics) written as results come."""
+
+    def __init__(self, options: CheckOptions, help_uri, sink: _Sink, failures, err) -> None:
+        from cpdsl.writers import writer_for
+
+        self.options, self.sink, self.failures, self.err = options, sink, failures, err
+        self.diffs = self.would_fix = 0  # --diff: files it would change, and findings
+        self.fixed: list = []  # --show-fixes: each file mended, its findings left out
+        self.started = False
+        self.writer = writer_for(options.fmt, sink.write, options.colour and sink.file is None,
+                                 help_uri, options.unsafe_fixes, options.quiet)
+
+    def add(self, result, progress) -> None:
+        if result.fixed_text is not None and not self.options.diff:
+            self.sink.out(result.fixed_text)  # standard input, mended
+        if self.options.diff:
+            if result.diff:
+                self.diffs += 1
+                self.would_fix += len(result.fixed)
+                with progress.hidden():
+                    self.sink.out(result.diff)
+            return
+        if result.fixed:
+            self.fixed.append(result._replace(diagnostics=(), lines=None))
+        if self.options.statistics:
+            return
+        with progress.hidden():
+            self._start()
+            self.writer.add(result)
+
+    def _start(self) -> None:
+        if not self.started:
+            self.started = True
+            self.writer.start()
+
+    def finish(self, tally) -> None:
+        from cpdsl.report import render_fixes, would_fix
+        from cpdsl.tally import statistics
+
+        if self.options.diff:
+            self.err(would_fix(self.diffs, self.would_fix) + "\n")
+            return
+        if self.options.statistics:
+            self.sink.write(statistics(tally))
+            return
+        if not self.started and self.failures and not tally.files:
+            return  # nothing was linted: only the failures are said
+        self._start()
+        self.writer.finish(tally)
+        if self.options.show_fixes and self.options.fmt in ("text", "concise"):
+            self.sink.write(render_fixes(self.fixed))
 
 
 def _check_stdin(name: str, today: dt.date, options, mode):
@@ -103,37 +233,6 @@ def _check_stdin(name: str, today: dt.date, options, mode):
     if result.fixed_text is None and mode.write:
         result = result._replace(fixed_text=text)  # the text goes on as it came
     return result
-
-
-def _print_findings(results, failures, options: CheckOptions, help_uri, stdin_fixed,
-                    out, err) -> None:
-    from cpdsl.report import render, render_fixes
-
-    if stdin_fixed:
-        out(results[0].fixed_text or "")
-        out = err  # the text goes to standard output; the findings go beside it
-    if results or not failures:
-        output = render(results, options.fmt, options.colour, help_uri=help_uri,
-                        unsafe=options.unsafe_fixes)
-        out(output)
-        if options.show_fixes and options.fmt in ("text", "concise"):
-            out(render_fixes(results))
-
-
-def _print_diffs(results, out, err) -> None:
-    from cpdsl.report import would_fix
-
-    for result in results:
-        if result.diff:
-            out(result.diff)
-    err(would_fix(results) + "\n")
-
-
-def _failing(results) -> bool:
-    from cpdsl.selection import RANK
-
-    return any(r.note for r in results) or any(
-        RANK[d.severity] >= RANK[r.fail_on] for r in results for d in r.diagnostics)
 
 
 def _remove_stale_temporaries(files: list[str], err: Callable[[str], None]) -> None:

@@ -61,16 +61,39 @@ FORMATS = ["text", "concise", "json", "github", "sarif", "junit"]
 @click.option("--diff", is_flag=True,
               help="Print what --fix would change as a unified diff; change nothing.")
 @click.option("--show-fixes", is_flag=True, help="With --fix, list what was fixed.")
+@click.option("--statistics", is_flag=True,
+              help="Print a count of the findings per rule instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print the findings only: no summary line, no progress bar.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even with findings (2 still when cplint cannot run).")
+@click.option("-o", "--output-file", metavar="FILE",
+              help="Write the report to FILE (whole, or not at all) instead of standard "
+                   "output.")
 @click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
 def check(paths, fmt, profile_name, today, stdin_filename, jobs, color, fix, unsafe_fixes,
-          diff, show_fixes, verbose) -> None:
+          diff, show_fixes, statistics, quiet, exit_zero, output_file, verbose) -> None:
     """Lint plans: files, directories (every *.cp under them) or - for standard input."""
     from cpdsl.check import CheckOptions, run_check
 
-    options = CheckOptions(fmt, profile_name, today, stdin_filename, jobs, _use_colour(color),
-                           fix, unsafe_fixes, diff, show_fixes)
+    options = CheckOptions(fmt, profile_name, today, stdin_filename, jobs,
+                           _use_colour(color) and output_file is None, fix, unsafe_fixes,
+                           diff, show_fixes, statistics, quiet, exit_zero, output_file,
+                           progress=shows_progress(), shares_screen=_is_terminal(sys.stdout))
     _run(lambda: run_check(paths or (".",), options, out=_out(options.colour), err=_err),
          verbose, writes=fix and not diff)
+
+
+def shows_progress() -> bool:
+    """Whether a progress bar may be drawn on standard error: a terminal, not a dumb one."""
+    return _is_terminal(sys.stderr) and os.environ.get("TERM") != "dumb"
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _out(colour: bool):

@@ -21,33 +21,46 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_junit(results: Sequence[LintResult]) -> str:
+    from cpdsl.writers import render_all
+
+    return render_all(results, "junit")
+
+
+def junit_suite(result: LintResult) -> tuple[str, int, int]:
+    """One file's testsuite as text, indented as it stands in the report, with its
+    testcases and failures counted."""
     from xml.etree import ElementTree
 
-    suites = ElementTree.Element("testsuites", name="cplint", tests="0", failures="0",
-                                 errors="0")
-    tests = failures = 0
-    for result in results:
-        suite = ElementTree.SubElement(suites, "testsuite", name=_clean(result.path),
-                                       tests="0", failures="0", errors="0", skipped="0")
-        by_rule: dict[str, list[Diagnostic]] = {}
-        for d in result.diagnostics:
-            by_rule.setdefault(d.code, []).append(d)
-        if not by_rule:
-            ElementTree.SubElement(suite, "testcase", name="cplint", classname=_clean(result.path),
-                                   file=_clean(result.path))
-        failed = 0
-        for code in sorted(by_rule):
-            failed += _testcase(suite, result, by_rule[code])
-        cases = max(len(by_rule), 1)
-        suite.set("tests", str(cases))
-        suite.set("failures", str(failed))
-        tests += cases
-        failures += failed
-    suites.set("tests", str(tests))
-    suites.set("failures", str(failures))
-    ElementTree.indent(suites)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            + ElementTree.tostring(suites, encoding="unicode") + "\n")
+    suite = ElementTree.Element("testsuite", name=_clean(result.path), tests="0",
+                                failures="0", errors="0", skipped="0")
+    by_rule: dict[str, list[Diagnostic]] = {}
+    for d in result.diagnostics:
+        by_rule.setdefault(d.code, []).append(d)
+    if not by_rule:
+        ElementTree.SubElement(suite, "testcase", name="cplint", classname=_clean(result.path),
+                               file=_clean(result.path))
+    failed = 0
+    for code in sorted(by_rule):
+        failed += _testcase(suite, result, by_rule[code])
+    cases = max(len(by_rule), 1)
+    suite.set("tests", str(cases))
+    suite.set("failures", str(failed))
+    ElementTree.indent(suite, level=1)
+    return ElementTree.tostring(suite, encoding="unicode"), cases, failed
+
+
+def junit_opening(tests: int, failures: int, empty: bool) -> str:
+    """The report's declaration and its `testsuites` element's start (the whole of it,
+    when there is no testsuite)."""
+    from xml.etree import ElementTree
+
+    element = ElementTree.Element("testsuites", name="cplint", tests=str(tests),
+                                  failures=str(failures), errors="0")
+    tag = ElementTree.tostring(element, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + (tag if empty else tag[:-3] + ">")
+
+
+JUNIT_CLOSING = "\n</testsuites>\n"
 
 
 def _testcase(suite, result: LintResult, found: list[Diagnostic]) -> int:

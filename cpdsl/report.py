@@ -1,4 +1,6 @@
-"""The output formats: each a small function from results to text.
+"""The output formats: each a small function from one result to its text, so that a run
+prints each file's findings as they come (cpdsl.writers puts them in their document and
+adds the summary from the counts, cpdsl.tally).
 
 Text from a plan (a message quoting it, a line shown, a path) is written with its hidden
 characters escaped (cpdsl.hidden), never raw, in every format.
@@ -11,8 +13,9 @@ from collections.abc import Sequence
 import click
 
 from cpdsl.diagnostics import Diagnostic, Severity
-from cpdsl.hidden import escaped, json_escaped
+from cpdsl.hidden import escaped
 from cpdsl.lint import LintResult
+from cpdsl.tally import Tally, blocked, fixable
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -20,35 +23,16 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 
 def render(results: Sequence[LintResult], fmt: str, colour: bool = False,
            help_uri: str | None = None, unsafe: bool = False) -> str:
-    """The results in a format; `help_uri` is the address of docs/rules.md, for SARIF.
-    With `unsafe` (--unsafe-fixes), unsafe fixes count as fixable in the text formats."""
-    if fmt == "sarif":
-        from cpdsl.sarif import render_sarif  # only some runs need these formats
+    """The results in a format, as one text; `help_uri` is the address of docs/rules.md,
+    for SARIF. With `unsafe` (--unsafe-fixes), unsafe fixes count as fixable in the text
+    formats. A run streams the same text through cpdsl.writers."""
+    from cpdsl.writers import render_all
 
-        return render_sarif(results, help_uri)
-    if fmt == "junit":
-        from cpdsl.junit import render_junit
-
-        return render_junit(results)
-    if fmt == "json":
-        return render_json(results)
-    if fmt == "github":
-        return render_github(results)
-    return {"text": render_text, "concise": render_concise}[fmt](results, colour, unsafe)
+    return render_all(results, fmt, colour, help_uri, unsafe)
 
 
 def _location(result: LintResult, d: Diagnostic) -> str:
     return f"{escaped(result.path)}:{d.span.line}:{d.span.column}"
-
-
-def _fixable(d: Diagnostic, unsafe: bool) -> bool:
-    return d.fix is not None and (unsafe or d.fix.is_safe)
-
-
-def blocked(result: LintResult) -> bool:
-    """Whether --fix leaves this file as it is whatever its fixes: a syntax error in it
-    has no fix (cplint never writes a plan it cannot parse)."""
-    return any(d.code in ("CP100", "CP101") and d.fix is None for d in result.diagnostics)
 
 
 def _marks(result: LintResult, unsafe: bool):
@@ -56,42 +40,48 @@ def _marks(result: LintResult, unsafe: bool):
     it; none in a file --fix would not write."""
     if blocked(result):
         return lambda d: ""
-    return lambda d: "[*] " if _fixable(d, unsafe) else ""
+    return lambda d: "[*] " if fixable(d, unsafe) else ""
+
+
+def concise_of(result: LintResult, colour: bool = False, unsafe: bool = False) -> str:
+    mark = _marks(result, unsafe)
+    return "".join(f"{_location(result, d)}: {d.code} {mark(d)}[{d.name}] "
+                   f"{escaped(d.message)}\n" for d in result.diagnostics)
 
 
 def render_concise(results: Sequence[LintResult], colour: bool = False,
                    unsafe: bool = False) -> str:
+    return "".join(concise_of(result, colour, unsafe) for result in results)
+
+
+def text_of(result: LintResult, colour: bool = False, unsafe: bool = False) -> str:
+    """One file's findings in the text format, each with its line and a blank line."""
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if colour else text
+
     out = []
-    for result in results:
-        mark = _marks(result, unsafe)
-        for d in result.diagnostics:
-            out.append(f"{_location(result, d)}: {d.code} {mark(d)}[{d.name}] "
-                       f"{escaped(d.message)}")
+    mark = _marks(result, unsafe)
+    for d in result.diagnostics:
+        where = style(_location(result, d), bold=True)
+        code = style(d.code, fg=_COLOURS[d.severity], bold=True)
+        out.append(f"{where}: {code} {mark(d)}[{d.name}] {escaped(d.message)}")
+        out.extend(_excerpt(result, d, style))
+        for related in d.related:
+            out.append(f"  note: {escaped(result.path)}:{related.span.line}:"
+                       f"{related.span.column}: {escaped(related.message)}")
+        if d.fix is not None:
+            safety = "" if d.fix.is_safe else " (unsafe)"
+            out.append(f"  fix{safety}: {escaped(d.fix.title)}")
+        out.append("")
     return "".join(line + "\n" for line in out)
 
 
 def render_text(results: Sequence[LintResult], colour: bool = False,
                 unsafe: bool = False) -> str:
-    def style(text: str, **kw) -> str:
-        return click.style(text, **kw) if colour else text
-
-    out = []
+    tally = Tally(unsafe)
     for result in results:
-        mark = _marks(result, unsafe)
-        for d in result.diagnostics:
-            where = style(_location(result, d), bold=True)
-            code = style(d.code, fg=_COLOURS[d.severity], bold=True)
-            out.append(f"{where}: {code} {mark(d)}[{d.name}] {escaped(d.message)}")
-            out.extend(_excerpt(result, d, style))
-            for related in d.related:
-                out.append(f"  note: {escaped(result.path)}:{related.span.line}:"
-                           f"{related.span.column}: {escaped(related.message)}")
-            if d.fix is not None:
-                safety = "" if d.fix.is_safe else " (unsafe)"
-                out.append(f"  fix{safety}: {escaped(d.fix.title)}")
-            out.append("")
-    out.append(summary(results, unsafe))
-    return "\n".join(out) + "\n"
+        tally.add(result)
+    return "".join(text_of(r, colour, unsafe) for r in results) + summary(tally) + "\n"
 
 
 def _excerpt(result: LintResult, d: Diagnostic, style) -> list[str]:
@@ -114,29 +104,22 @@ def _count(n: int, what: str, plural: str | None = None) -> str:
     return f"{n} {what if n == 1 else plural or what + 's'}"
 
 
-def summary(results: Sequence[LintResult], unsafe: bool = False) -> str:
+def summary(tally: Tally) -> str:
     """The last line of the text format: what was found (and fixed), and what `--fix`
     would mend."""
-    found = [d for r in results for d in r.diagnostics]
-    fixed = sum(len(r.fixed) for r in results)
-    files = sum(1 for r in results if r.diagnostics)
+    found, fixed, files = tally.found, tally.fixed, tally.files_with_findings
     if not found:
-        checked = len(results)
         done = f" after {_count(fixed, 'fix', 'fixes')}" if fixed else ""
-        return f"All checks passed ({_count(checked, 'file')}){done}."
-    counts = {s: sum(1 for d in found if d.severity is s) for s in Severity}
+        return f"All checks passed ({_count(tally.files, 'file')}){done}."
     detail = ", ".join(_count(n, s.value, "info" if s is Severity.INFO else None)
-                       for s, n in counts.items() if n)
-    line = f"Found {_count(len(found), 'problem')} in {_count(files, 'file')} ({detail})."
+                       for s, n in tally.by_severity.items() if n)
+    line = f"Found {_count(found, 'problem')} in {_count(files, 'file')} ({detail})."
     if fixed:
-        line = (f"Found {_count(len(found) + fixed, 'problem')} ({fixed} fixed, "
-                f"{len(found)} remaining, in {_count(files, 'file')}: {detail}).")
-    open_ = [d for r in results if not blocked(r) for d in r.diagnostics]
-    fixable = sum(1 for d in open_ if _fixable(d, unsafe))
-    hidden = sum(1 for d in open_ if d.fix is not None and not _fixable(d, unsafe))
-    waiting = sum(1 for r in results if blocked(r) and any(d.fix for d in r.diagnostics))
+        line = (f"Found {_count(found + fixed, 'problem')} ({fixed} fixed, "
+                f"{found} remaining, in {_count(files, 'file')}: {detail}).")
+    fixable, hidden, waiting = tally.fixable, tally.hidden, tally.waiting
     if fixable:
-        flags = "--fix --unsafe-fixes" if unsafe else "--fix"
+        flags = "--fix --unsafe-fixes" if tally.unsafe else "--fix"
         line += f"\n[*] {fixable} fixable with `cplint check {flags}`."
     if hidden:
         line += (f"\n({_count(hidden, 'more fix', 'more fixes')} with `--unsafe-fixes`: "
@@ -165,13 +148,12 @@ def render_fixes(results: Sequence[LintResult]) -> str:
     return "\n".join(out) + "\n"
 
 
-def would_fix(results: Sequence[LintResult]) -> str:
-    """What --diff says on standard error, after the diffs."""
-    changed = [r for r in results if r.diff]
-    if not changed:
+def would_fix(files: int, findings: int) -> str:
+    """What --diff says on standard error, after the diffs: how many findings in how many
+    files its fixes would mend."""
+    if not files:
         return "No fixes to apply."
-    total = sum(len(r.fixed) for r in changed)
-    return f"Would fix {_count(total, 'problem')} in {_count(len(changed), 'file')}."
+    return f"Would fix {_count(findings, 'problem')} in {_count(files, 'file')}."
 
 
 def fix_json(result: LintResult, d: Diagnostic) -> dict | None:
@@ -194,9 +176,9 @@ def _place_json(place: tuple[int, int] | None) -> dict | None:
     return None if place is None else {"row": place[0], "column": place[1]}
 
 
-def render_json(results: Sequence[LintResult], colour: bool = False) -> str:
-    import json
-    items = [
+def json_items(result: LintResult) -> list[dict]:
+    """One file's findings as the JSON format's items."""
+    return [
         {
             "file": result.path,
             "line": d.span.line,
@@ -209,27 +191,32 @@ def render_json(results: Sequence[LintResult], colour: bool = False) -> str:
             "message": d.message,
             "fix": fix_json(result, d),
         }
-        for result in results
         for d in result.diagnostics
     ]
-    return json_escaped(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"
+
+
+def render_json(results: Sequence[LintResult], colour: bool = False) -> str:
+    return render(results, "json")
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render_github(results: Sequence[LintResult], colour: bool = False) -> str:
+def github_of(result: LintResult, colour: bool = False, unsafe: bool = False) -> str:
     out = []
-    for result in results:
-        for d in result.diagnostics:
-            props = ",".join([
-                f"file={_escape_property(result.path)}", f"line={d.span.line}",
-                f"col={d.span.column}", f"endLine={d.span.end_line}",
-                f"endColumn={d.span.end_column}",
-                f"title={_escape_property(f'{d.code} {d.name}')}",
-            ])
-            out.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(d.message)}")
+    for d in result.diagnostics:
+        props = ",".join([
+            f"file={_escape_property(result.path)}", f"line={d.span.line}",
+            f"col={d.span.column}", f"endLine={d.span.end_line}",
+            f"endColumn={d.span.end_column}",
+            f"title={_escape_property(f'{d.code} {d.name}')}",
+        ])
+        out.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(d.message)}")
     return "".join(line + "\n" for line in out)
+
+
+def render_github(results: Sequence[LintResult], colour: bool = False) -> str:
+    return "".join(github_of(result) for result in results)
 
 
 def _escape_data(text: str) -> str:

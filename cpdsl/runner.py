@@ -119,45 +119,61 @@ def lint_file(path: str, today: dt.date, options: LintOptions = DEFAULT_OPTIONS)
     return lint_result(path, text, today, options=options)
 
 
-def _lint_batch(batch: list[tuple[str, LintOptions]], today: dt.date,
-                fix: FixMode | None = None) -> list[LintResult]:
+def _lint_one(work: tuple[str, LintOptions], today: dt.date,
+              fix: FixMode | None = None) -> LintResult:
+    path, options = work
     if fix is None:
-        return [lint_file(path, today, options) for path, options in batch]
+        return lint_file(path, today, options)
     from cpdsl.fix_files import fix_file
 
-    return [fix_file(path, today, options, fix) for path, options in batch]
+    return fix_file(path, today, options, fix)
 
 
 def lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
                options: list[LintOptions] | None = None,
                fix: FixMode | None = None) -> list[LintResult]:
-    """Results in the order of `paths`, each linted with its `options` (what its
-    configuration decides), and mended as `fix` says (cpdsl.fix_files); in up to `jobs`
-    processes (None: one per core), as many as worker_count allows."""
+    """Every result at once, in the order of `paths` (iter_lint_files says more)."""
+    return list(iter_lint_files(paths, today, jobs, options, fix))
+
+
+def iter_lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
+                    options: list[LintOptions] | None = None,
+                    fix: FixMode | None = None) -> Iterator[LintResult]:
+    """Results one by one as they are ready, in the order of `paths`, each linted with its
+    `options` (what its configuration decides), and mended as `fix` says
+    (cpdsl.fix_files); in up to `jobs` processes (None: one per core), as many as
+    worker_count allows. The plans are sent out in small chunks, so that results come
+    back from the start of the run, and none is held longer than it takes to print it."""
     work = list(zip(paths, options or [DEFAULT_OPTIONS] * len(paths), strict=True))
     jobs = worker_count(jobs, len(work))
     if jobs == 1:
-        return _lint_batch(work, today, fix)
+        for item in work:
+            yield _lint_one(item, today, fix)
+        return
+    import functools
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
     from cpdsl.parsing.grammar import get_grammar
 
     get_grammar()  # loaded once here; forked workers inherit it
-    batches = [work[i::jobs * 4] for i in range(jobs * 4)]
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent,
                                initargs=(os.getpid(),))
     try:
-        done = list(pool.map(_lint_batch, batches, [today] * len(batches),
-                             [fix] * len(batches)))
-    except BaseException:  # interrupted: stop now, not once every batch is done
+        yield from pool.map(functools.partial(_lint_one, today=today, fix=fix), work,
+                            chunksize=_chunk_size(len(work), jobs))
+    except BaseException:  # interrupted (or the caller stopped): stop now
         _stop_workers(pool)
         raise
     pool.shutdown()
-    by_path: dict[int, LintResult] = {}
-    for i, batch_results in enumerate(done):
-        for j, result in enumerate(batch_results):
-            by_path[i + j * jobs * 4] = result
-    return [by_path[i] for i in range(len(paths))]
+
+
+def _chunk_size(files: int, jobs: int) -> int:
+    """Plans per message to a worker: enough to keep the cost of sending them small, few
+    enough that the first results come back soon and the work ends evenly."""
+    return max(1, min(_MAX_CHUNK, files // (jobs * 16)))
+
+
+_MAX_CHUNK = 32
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

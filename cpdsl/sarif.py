@@ -30,10 +30,22 @@ SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
 SRCROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _DESCRIPTION_LIMIT = 1024  # GitHub shows at most this much of a rule's descriptions
+RULE_INDEX = {rule.code: number for number, rule in enumerate(ALL_RULES)}
+
+
+RESULTS_HERE = "@@cplint: the results go here@@"
 
 
 def render_sarif(results: Sequence[LintResult], help_uri: str | None = None) -> str:
-    index = {rule.code: number for number, rule in enumerate(ALL_RULES)}
+    from cpdsl.writers import render_all
+
+    return render_all(results, "sarif", help_uri=help_uri)
+
+
+def sarif_frame(help_uri: str | None = None) -> tuple[str, str, str]:
+    """The log around its results, for writing them as they come: the text up to and
+    including the results' `[`, the indentation of each result, and the text after the
+    results' `]`. The rest of the log is what it would be with the results in place."""
     driver: dict = {"name": "cplint", "version": __version__, "semanticVersion": __version__}
     if help_uri:
         driver["informationUri"] = help_uri
@@ -42,11 +54,19 @@ def render_sarif(results: Sequence[LintResult], help_uri: str | None = None) -> 
         "tool": {"driver": driver},
         "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(os.getcwd())}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(result, d, index) for result in results
-                    for d in result.diagnostics],
+        "results": [RESULTS_HERE],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json_escaped(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    text = json_escaped(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    before, after = text.split(json.dumps(RESULTS_HERE))
+    opening, indent = before.rsplit("\n", 1)
+    closing = after.split("]", 1)[1]
+    return opening, indent, closing
+
+
+def sarif_results(linted: LintResult) -> list[dict]:
+    """One file's findings as SARIF results."""
+    return [_result(linted, d, RULE_INDEX) for d in linted.diagnostics]
 
 
 def descriptor(rule: Rule, help_uri: str | None = None) -> dict:

@@ -175,7 +175,7 @@ class _RecordingPool:
     def shutdown(self, wait=True, cancel_futures=False):
         pass
 
-    def map(self, function, *iterables):
+    def map(self, function, *iterables, chunksize=1):
         return map(function, *iterables)
 
 
@@ -185,8 +185,8 @@ def recording_pool(monkeypatch):
 
     _RecordingPool.asked = []
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _RecordingPool)
-    monkeypatch.setattr(runner, "_lint_batch",
-                        lambda batch, today, fix=None: [LintResult(path, ()) for path, _ in batch])
+    monkeypatch.setattr(runner, "_lint_one",
+                        lambda work, today, fix=None: LintResult(work[0], ()))
     return _RecordingPool.asked
 
 

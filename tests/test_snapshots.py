@@ -50,7 +50,7 @@ TODAY = dt.date(2026, 3, 1)  # the date the fixtures and examples are written to
 UPDATE = bool(os.environ.get("UPDATE_SNAPSHOTS"))
 CHECK, SAFE, UNSAFE = ".out", ".fix.diff", ".unsafe.diff"
 SUFFIXES = (CHECK, SAFE, UNSAFE)
-NOTHING_TO_FIX = would_fix(()) + "\n"  # what --diff says when it prints no diff
+NOTHING_TO_FIX = would_fix(0, 0) + "\n"  # what --diff says when it prints no diff
 HOW_TO_UPDATE = ("run `make snapshots` (UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest "
                  "tests/test_snapshots.py) and read the diff before committing it")
 
