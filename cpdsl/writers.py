@@ -10,7 +10,6 @@ The text is the same, byte for byte, as the whole document rendered at once woul
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 
 from cpdsl.hidden import json_escaped
@@ -74,6 +73,8 @@ class _JsonArray(Writer):
         raise NotImplementedError
 
     def add(self, result: LintResult) -> None:
+        import json  # only the JSON formats need it (a millisecond and more at start-up)
+
         pieces = []
         for item in self.items_of(result):
             text = json.dumps(item, indent=2, ensure_ascii=False)
