@@ -83,20 +83,21 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
         return EXIT_FAILED
     tally = Tally(options.unsafe_fixes)
     notes: list[str] = []
-    with sink, _progress(options, len(names), err) as progress:
-        report = _Report(options, help_uri, sink, failures, err)
-        for result in results:
-            if result.error:
-                failures.append(result.error)
-            if result.error and not result.diagnostics:
-                progress.step(0)
-                continue  # a plan --fix cannot write shows its findings; others just fail
-            if result.note:
-                notes.append(result.note)
-            tally.add(result)
-            report.add(result, progress)
-            progress.step(len(result.diagnostics))
-        report.finish(tally)
+    with sink:
+        with _progress(options, len(names), err) as progress:
+            report = _Report(options, help_uri, sink, failures, err)
+            for result in results:
+                if result.error:
+                    failures.append(result.error)
+                if result.error and not result.diagnostics:
+                    progress.step(0)
+                    continue  # a plan --fix cannot write shows its findings; others just fail
+                if result.note:
+                    notes.append(result.note)
+                tally.add(result)
+                report.add(result, progress)
+                progress.step(len(result.diagnostics))
+        report.finish(tally)  # the bar cleared first: the report's end never lands on it
     for failure in failures:
         err(f"cplint: {failure}\n")
     for note in notes:
@@ -104,7 +105,7 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
     if failures:
         return EXIT_FAILED
     if options.diff:
-        return EXIT_FINDINGS if report.diffs else EXIT_CLEAN
+        return EXIT_FINDINGS if report.diffs and not options.exit_zero else EXIT_CLEAN
     return EXIT_FINDINGS if tally.failing and not options.exit_zero else EXIT_CLEAN
 
 

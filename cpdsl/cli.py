@@ -124,9 +124,21 @@ def _run(command, verbose: bool, writes: bool = False) -> NoReturn:
             name = signal.Signals(interruption.signum).name
             _err(f"cplint: interrupted ({name}); no plan was left half written\n")
             exit_as_interrupted(interruption.signum)
+    except BrokenPipeError:  # the reader went (`cplint plans/ | head`): stop, quietly
+        _quiet_stdout()
+        code = EXIT_FAILED
     except Exception as error:  # a bug in cplint, not in the plan: say so, ask for a report
         code = internal_error(error, verbose, lambda text: _err(text + "\n"))
     sys.exit(code)
+
+
+def _quiet_stdout() -> None:
+    """Standard output onto /dev/null, so that flushing it at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _use_colour(choice: str) -> bool:
@@ -147,14 +159,18 @@ def _use_colour(choice: str) -> bool:
               help="Put top-level statements in the recommended order (default: keep yours).")
 @click.option("--stdin-filename", metavar="NAME",
               help="The name to give text read from `-` (its configuration is found from it).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Format in up to this many processes (default: one per core; never more "
+                   "than the cores, 64, or one per 8 files).")
 @click.option("-v", "--verbose", is_flag=True, help="On an internal error, print the trace.")
-def fmt_command(paths, check, diff, line_length, sort, stdin_filename, verbose) -> None:
+def fmt_command(paths, check, diff, line_length, sort, stdin_filename, jobs, verbose) -> None:
     """Lay plans out canonically, in place: files, directories (every *.cp under them) or -
     (standard input to standard output). A plan with syntax errors is never touched."""
     from cpdsl.fmt import run_fmt
 
     _run(lambda: run_fmt(paths, check=check, diff=diff, line_length=line_length, sort=sort,
-                         stdin_filename=stdin_filename, out=_out(False), err=_err),
+                         stdin_filename=stdin_filename, jobs=jobs, progress=shows_progress(),
+                         out=_out(False), err=_err),
          verbose, writes=not (check or diff))
 
 

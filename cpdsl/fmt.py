@@ -21,6 +21,12 @@ Exit codes, as for `cplint` (cpdsl.exits):
 
 Messages (`reformatted x`, `would reformat x`, errors, the summary) go to standard error;
 standard output carries only diffs and, for `-`, the formatted text.
+
+With `-j N` the plans are formatted (and written) in up to N processes (cpdsl.runner), each
+plan by `format_file`, which returns what is to be printed and counted: the parent prints
+it in the order of the paths, so that the output, the exit code and the files are those
+of `-j 1`. On a terminal a progress bar shows on standard error, cleared while anything
+else is printed.
 """
 
 from __future__ import annotations
@@ -28,14 +34,51 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from cpdsl.diffs import unified_diff
 from cpdsl.exits import EXIT_CLEAN, EXIT_FAILED, EXIT_FINDINGS
 from cpdsl.lint import LintResult
 
+if TYPE_CHECKING:
+    from cpdsl.formatting import FormatResult
+    from cpdsl.progress import Progress, _NoProgress
+
+    Bar = Progress | _NoProgress
+
 Echo = Callable[[str], None]
+
+
+class Mode(NamedTuple):
+    """What is done with every plan formatted."""
+
+    check: bool = False
+    diff: bool = False
+    sort: bool = False
+
+    @property
+    def dry(self) -> bool:
+        return self.check or self.diff
+
+
+class Job(NamedTuple):
+    """One plan to format, as its configuration says (a worker is sent it: it pickles)."""
+
+    path: str
+    line_length: int
+    severity: dict  # the configured severities, by code, for its syntax errors
+
+
+class Formatted(NamedTuple):
+    """What formatting one plan came to: what is printed for it (`diff` first) and the one
+    count it adds to. Only this comes back from a worker: no plan's text but its diff."""
+
+    tally: str  # a count of _Counts: changed, unchanged, syntax, failed or changed_meanwhile
+    diff: str = ""  # for standard output (--diff)
+    message: str = ""  # for standard error, its own newline included
+    syntax: LintResult | None = None  # its syntax errors, reported after every plan
+    would_change: bool = False  # with --check or --diff
 
 
 class _Counts:
@@ -48,25 +91,24 @@ class _Counts:
         self.would_change = False  # with --check or --diff
         self.syntax_results: list[LintResult] = []
 
-
-class _Settings(NamedTuple):
-    check: bool
-    diff: bool
-    sort: bool
-    lengths: dict[str, int]  # each plan's line length
-    severities: dict[str, dict]  # each plan's configured severities
-
-    @property
-    def dry(self) -> bool:
-        return self.check or self.diff
+    def add(self, outcome: Formatted) -> None:
+        setattr(self, outcome.tally, getattr(self, outcome.tally) + 1)
+        self.would_change = self.would_change or outcome.would_change
+        if outcome.syntax is not None:
+            self.syntax_results.append(outcome.syntax)
 
 
 def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
             line_length: int | None = None, sort: bool = False,
-            stdin_filename: str | None = None, out: Echo, err: Echo) -> int:
+            stdin_filename: str | None = None, jobs: int | None = None,
+            progress: bool = False, out: Echo, err: Echo) -> int:
     """Format the plans at `paths` (`-`: standard input to standard output); the exit code.
-    With `sort`, top-level statements are put in the recommended order.
-    `out` and `err` print a piece of text (its own newlines included)."""
+    With `sort`, top-level statements are put in the recommended order; in up to `jobs`
+    processes (None: one per core, as cpdsl.runner.worker_count allows); with `progress`,
+    a progress bar on standard error (the caller knows it is a terminal's). `out` and
+    `err` print a piece of text (its own newlines included)."""
+    import contextlib
+
     from cpdsl.runner import gather
 
     started_ns = time.time_ns()  # a temporary file older than this is no run's at work
@@ -77,81 +119,181 @@ def run_fmt(paths: Sequence[str], *, check: bool = False, diff: bool = False,
         return EXIT_FAILED
     stdin_name = stdin_filename or "<stdin>"
     names = ([stdin_name] if "-" in paths else []) + files
-    settings = _configure(names, line_length, check, diff, sort, err)
-    if settings is None:
+    configured = _configure(names, line_length, err)
+    if configured is None:
         return EXIT_FAILED
-    if not settings.dry:
+    mode = Mode(check, diff, sort)
+    if not mode.dry:
         _remove_stale_temporaries(files, started_ns, err)
     counts = _Counts()
     if "-" in paths:
-        _format_stdin(stdin_name, settings, counts, out, err)
-    for path in files:
-        _format_file(path, settings, counts, out, err)
-    return _finish(counts, settings, bool(files) or "-" not in paths, err)
+        _format_stdin(configured[0], mode, counts, out, err)
+    outcomes = _outcomes(configured[len(names) - len(files):], mode, jobs)
+    with contextlib.closing(outcomes), _progress(progress, len(files), err) as bar:
+        for outcome in outcomes:  # closed on the way out: an interruption stops the workers
+            _report(outcome, counts, bar, out, err)
+    return _finish(counts, mode, bool(files) or "-" not in paths, err)
 
 
-def _configure(names: list[str], line_length: int | None, check: bool, diff: bool,
-               sort: bool, err: Echo) -> _Settings | None:
+def _configure(names: list[str], line_length: int | None, err: Echo) -> list[Job] | None:
     """Every plan's configuration first: a bad one stops the run before anything is
     formatted (None, said on `err`)."""
     from cpdsl.config import ConfigError, ConfigFinder
 
     finder = ConfigFinder()
     try:
-        lengths = {name: line_length or finder.config_for(name).line_length for name in names}
-        severities = {name: finder.config_for(name).severity for name in names}
+        return [Job(name, line_length or config.line_length, config.severity)
+                for name, config in ((name, finder.config_for(name)) for name in names)]
     except ConfigError as error:
         err(f"cplint: {error}\n")
         return None
-    return _Settings(check, diff, sort, lengths, severities)
 
 
-def _format_stdin(name: str, settings: _Settings, counts: _Counts, out: Echo,
-                  err: Echo) -> None:
-    outcome = _format_one(name, sys.stdin.buffer.read(), settings, counts, err)
-    if outcome is None:
+def _outcomes(jobs: list[Job], mode: Mode, processes: int | None) -> Iterator[Formatted]:
+    """What each plan of `jobs` came to, in their order, formatted in up to `processes`
+    processes. A plan met a second time (named twice, or through a link) is formatted
+    then, here, once the first is done, as with -j 1: never by two workers at once."""
+    import functools
+
+    from cpdsl.runner import in_processes, worker_count
+
+    work = functools.partial(format_file, mode=mode)
+    count = worker_count(processes, len(jobs))
+    if count == 1:
+        yield from map(work, jobs)
         return
-    old, new = outcome
-    if settings.diff:
-        out(unified_diff(old, new, name))
-    elif not settings.check:
-        out(new)
-    counts.would_change = counts.would_change or old != new
+    from cpdsl.parsing.grammar import get_grammar
+
+    get_grammar()  # loaded once here; forked workers inherit it
+    firsts = _first_of_each_file([job.path for job in jobs])
+    parallel = in_processes(work, [job for job, first in zip(jobs, firsts) if first], count)
+    try:
+        for job, first in zip(jobs, firsts, strict=True):
+            yield next(parallel) if first else work(job)
+        next(parallel, None)  # to its end, where the pool is shut down as usual
+    finally:
+        parallel.close()  # before the end (interrupted): stops the workers
 
 
-def _format_file(path: str, settings: _Settings, counts: _Counts, out: Echo,
-                 err: Echo) -> None:
+def _first_of_each_file(paths: list[str]) -> list[bool]:
+    """For each path, whether it is the first of `paths` to name its file (by device and
+    inode: a symbolic or hard link names the same file). One that cannot be looked at
+    counts as a file of its own (reading it will say why)."""
+    seen: set[tuple[int, int]] = set()
+    firsts = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            firsts.append(True)
+            continue
+        identity = (status.st_dev, status.st_ino)
+        firsts.append(identity not in seen)
+        seen.add(identity)
+    return firsts
+
+
+def _progress(shown: bool, total: int, err: Echo) -> Bar:
+    """A progress bar on standard error when asked for, else one that shows nothing. The
+    messages go to the bar's own stream, so it is cleared before each (shares_screen)."""
+    from cpdsl.progress import NO_PROGRESS, Progress
+
+    if not shown or total < 2:
+        return NO_PROGRESS
+    return Progress(total, "formatted", err, shares_screen=True)
+
+
+def _report(outcome: Formatted, counts: _Counts, bar: Bar, out: Echo, err: Echo) -> None:
+    """Count a plan's outcome and print what it says, the progress bar out of the way."""
+    counts.add(outcome)
+    if outcome.diff or outcome.message:
+        with bar.hidden():
+            if outcome.diff:
+                out(outcome.diff)
+            if outcome.message:
+                err(outcome.message)
+    bar.step(len(outcome.syntax.diagnostics) if outcome.syntax is not None else 0)
+
+
+def _format_stdin(job: Job, mode: Mode, counts: _Counts, out: Echo, err: Echo) -> None:
+    formatted = _format_data(job, sys.stdin.buffer.read(), mode.sort)
+    if isinstance(formatted, Formatted):
+        counts.add(formatted)
+        if formatted.message:
+            err(formatted.message)
+        return
+    text, result = formatted
+    counts.add(Formatted("changed" if result.changed else "unchanged",
+                         would_change=result.changed))
+    if mode.diff:
+        out(unified_diff(text, result.text, job.path))
+    elif not mode.check:
+        out(result.text)
+
+
+def format_file(job: Job, mode: Mode) -> Formatted:
+    """Format the plan `job` names, and diff or write it as `mode` says: what it came to.
+    What a -j worker runs."""
     from cpdsl.source import SourceError, read_plan
 
     try:
-        data, status = read_plan(path)
+        data, status = read_plan(job.path)
     except SourceError as error:
-        counts.failed += 1
-        err(f"cplint: {error}\n")
-        return
-    outcome = _format_one(path, data, settings, counts, err)
-    if outcome is None or outcome[0] == outcome[1]:
-        return
-    old, new = outcome
-    if settings.dry:
-        counts.would_change = True
-        if settings.diff:
-            out(unified_diff(old, new, path))
-        err(f"would reformat {path}\n")
-        return
-    _write_one(path, new.encode("utf-8"), data, status, counts, err)
+        return Formatted("failed", message=f"cplint: {error}\n")
+    formatted = _format_data(job, data, mode.sort)
+    if isinstance(formatted, Formatted):
+        return formatted
+    text, result = formatted
+    if not result.changed:
+        return Formatted("unchanged")
+    if mode.dry:
+        return Formatted("changed", unified_diff(text, result.text, job.path) if mode.diff else "",
+                         f"would reformat {job.path}\n", would_change=True)
+    return _write_one(job.path, result.text.encode("utf-8"), data, status)
 
 
-def _finish(counts: _Counts, settings: _Settings, summarise: bool, err: Echo) -> int:
+def _format_data(job: Job, data: bytes, sort: bool) -> tuple[str, FormatResult] | Formatted:
+    """(the text as it is, its formatting), or what it came to when it cannot be
+    formatted."""
+    from cpdsl.formatting import format_text
+    from cpdsl.source import SourceError, decode
+
+    try:
+        plain = decode(data, job.path)  # the text as cplint reads it: no byte order mark
+    except SourceError as error:
+        return Formatted("failed", message=f"cplint: {error}\n")
+    text = data.decode("utf-8")  # with its byte order mark, if any: the formatter drops it
+    result = format_text(text, job.line_length, sort=sort)
+    if result.syntax_errors:
+        return Formatted("syntax", syntax=_syntax_result(job.path, plain, result.syntax_errors,
+                                                         job.severity))
+    if result.problem is not None:
+        return Formatted("failed", message=f"cplint: {job.path}: {result.problem} (a bug in "
+                                           "cplint fmt; please report it)\n")
+    return text, result
+
+
+def _write_one(path: str, new: bytes, old: bytes, status: os.stat_result) -> Formatted:
+    """Write the reformatted plan `path`, unless it changed since it was read (`old`, when
+    it had `status`)."""
+    from cpdsl.writing import FORMATTING, write_back
+
+    written, why, failed = write_back(path, new, old, status, FORMATTING)
+    if written:
+        return Formatted("changed", message=f"reformatted {path}\n")
+    return Formatted("failed" if failed else "changed_meanwhile", message=f"cplint: {why}\n")
+
+
+def _finish(counts: _Counts, mode: Mode, summarise: bool, err: Echo) -> int:
     if counts.syntax_results:
         from cpdsl.report import render_text
 
         err(render_text(counts.syntax_results))
     if summarise:
-        err(_summary(counts, settings.dry) + "\n")
+        err(_summary(counts, mode.dry) + "\n")
     if counts.failed:
         return EXIT_FAILED
-    if counts.syntax or counts.changed_meanwhile or (counts.would_change and settings.dry):
+    if counts.syntax or counts.changed_meanwhile or (counts.would_change and mode.dry):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -162,55 +304,6 @@ def _remove_stale_temporaries(files: list[str], started_ns: int, err: Echo) -> N
 
     for message in remove_stale_temporaries(folders_written(files), started_ns):
         err(f"cplint: {message}\n")
-
-
-def _write_one(path: str, new: bytes, old: bytes, status: os.stat_result, counts: _Counts,
-               err: Echo) -> None:
-    """Write the reformatted plan `path`, unless it changed since it was read (`old`, when
-    it had `status`); report either way."""
-    from cpdsl.writing import FORMATTING, write_back
-
-    written, why, failed = write_back(path, new, old, status, FORMATTING)
-    if written:
-        err(f"reformatted {path}\n")
-        return
-    counts.changed -= 1
-    if failed:
-        counts.failed += 1
-    else:
-        counts.changed_meanwhile += 1
-    err(f"cplint: {why}\n")
-
-
-def _format_one(name: str, data: bytes, settings: _Settings, counts: _Counts,
-                err: Echo) -> tuple[str, str] | None:
-    """(the text as it is, as it should be), or None when it cannot be formatted (counted
-    and reported)."""
-    from cpdsl.formatting import format_text
-    from cpdsl.source import SourceError, decode
-
-    try:
-        plain = decode(data, name)  # the text as cplint reads it: no byte order mark
-    except SourceError as error:
-        counts.failed += 1
-        err(f"cplint: {error}\n")
-        return None
-    text = data.decode("utf-8")  # with its byte order mark, if any: the formatter drops it
-    result = format_text(text, settings.lengths[name], sort=settings.sort)
-    if result.syntax_errors:
-        counts.syntax += 1
-        counts.syntax_results.append(_syntax_result(name, plain, result.syntax_errors,
-                                                    settings.severities[name]))
-        return None
-    if result.problem is not None:
-        counts.failed += 1
-        err(f"cplint: {name}: {result.problem} (a bug in cplint fmt; please report it)\n")
-        return None
-    if result.changed:
-        counts.changed += 1
-    else:
-        counts.unchanged += 1
-    return text, result.text
 
 
 def _syntax_result(name: str, text: str, errors, severity: dict) -> LintResult:

@@ -7,8 +7,8 @@ import datetime as dt
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from cpdsl.config import DEFAULT_OPTIONS, LintOptions
 from cpdsl.lint import LintResult, lint_result
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from cpdsl.fix_files import FixMode
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Below this many files, starting processes costs more than it saves.
 _MIN_FILES_PER_PROCESS = 8
@@ -151,16 +154,27 @@ def iter_lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
             yield _lint_one(item, today, fix)
         return
     import functools
-    from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
     from cpdsl.parsing.grammar import get_grammar
 
     get_grammar()  # loaded once here; forked workers inherit it
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent,
+    yield from in_processes(functools.partial(_lint_one, today=today, fix=fix), work, jobs)
+
+
+def in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """`function` of each of `items`, yielded one by one as they are ready, in the order of
+    `items`, worked out in `jobs` processes (how many, worker_count decides). `function` and
+    the items must pickle; what is loaded before the first result is asked for (the
+    grammar), forked workers inherit. The items go out in small chunks, so that results
+    come back from the start of the run. Interrupted, or closed by the caller before the
+    end, it stops the workers (_stop_workers): a plan being written is finished or left as
+    it was."""
+    from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                                initargs=(os.getpid(),))
     try:
-        yield from pool.map(functools.partial(_lint_one, today=today, fix=fix), work,
-                            chunksize=_chunk_size(len(work), jobs))
+        yield from pool.map(function, items, chunksize=_chunk_size(len(items), jobs))
     except BaseException:  # interrupted (or the caller stopped): stop now
         _stop_workers(pool)
         raise
@@ -198,6 +212,24 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             except ChildProcessError:
                 break
             time.sleep(0.01)
+
+
+def _start_worker(parent: int) -> None:
+    """In a worker, once: end with the run (end_with_parent), and keep the cyclic garbage
+    collector off what the worker inherited and out of each plan's way."""
+    import gc
+
+    end_with_parent(parent)
+    # The grammar, its tables and the modules, inherited from the parent, live as long as
+    # the worker: frozen, the collector never visits them (nor, touching them, copies
+    # their pages). A plan's analysis makes tens of thousands of objects but no cycles to
+    # speak of, and is dropped once its result is sent: with the default threshold (700)
+    # it would set off dozens of collections a plan.
+    gc.freeze()
+    gc.set_threshold(_WORKER_GC_THRESHOLD, 50, 100)
+
+
+_WORKER_GC_THRESHOLD = 10_000  # as the language server has it (lsp/cpdsl_lsp/server.py)
 
 
 def end_with_parent(parent: int) -> None:

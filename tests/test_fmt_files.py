@@ -362,30 +362,31 @@ def _write_plans(folder: pathlib.Path, texts: list[str]) -> None:
         write(folder / f"plan-{number:02d}.cp", text)
 
 
-def _fmt_in_the_background(folder: pathlib.Path) -> subprocess.Popen:
-    return subprocess.Popen([*CPLINT, "fmt", str(folder)], stderr=subprocess.DEVNULL)
+def _fmt_in_the_background(folder: pathlib.Path, jobs: str = "-j1") -> subprocess.Popen:
+    return subprocess.Popen([*CPLINT, "fmt", jobs, str(folder)], stderr=subprocess.DEVNULL)
 
 
-def _whole_run_takes(folder: pathlib.Path, texts: list[str]) -> float:
+def _whole_run_takes(folder: pathlib.Path, texts: list[str], jobs: str) -> float:
     """How long a run on `texts` takes here (so that the kills land within one)."""
     _write_plans(folder, texts)
     start = time.monotonic()
-    _fmt_in_the_background(folder).wait(timeout=TIMEOUT)
+    _fmt_in_the_background(folder, jobs).wait(timeout=TIMEOUT)
     return time.monotonic() - start
 
 
-def test_a_run_killed_at_random_moments_leaves_each_plan_whole(workdir):
+@pytest.mark.parametrize("jobs", ["-j1", "-j2"])  # -j2: two workers, where two cores
+def test_a_run_killed_at_random_moments_leaves_each_plan_whole(workdir, jobs):
     messy = _messy_plans()
     formatted = {text: format_text(text) for text in set(messy)}
     tidy = [formatted[text] for text in messy]
     assert all(result.ok and result.changed for result in tidy)
-    duration = _whole_run_takes(workdir / "calibration", messy)
+    duration = _whole_run_takes(workdir / "calibration", messy, jobs)
     random.seed(8)  # the same moments every run
     folders = []
     for trial, signum in enumerate([signal.SIGKILL, signal.SIGTERM] * 2):
         folder = workdir / f"trial-{trial}"
         _write_plans(folder, messy)
-        process = _fmt_in_the_background(folder)
+        process = _fmt_in_the_background(folder, jobs)
         try:
             time.sleep(duration * random.uniform(0.3, 1.0))  # start-up is the first part
             process.send_signal(signum)
