@@ -169,12 +169,14 @@ def in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int) -> I
     come back from the start of the run. Interrupted, or closed by the caller before the
     end, it stops the workers (_stop_workers): a plan being written is finished or left as
     it was."""
+    import functools
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                                initargs=(os.getpid(),))
     try:
-        yield from pool.map(function, items, chunksize=_chunk_size(len(items), jobs))
+        yield from pool.map(functools.partial(_as_task, function), items,
+                            chunksize=_chunk_size(len(items), jobs))
     except BaseException:  # interrupted (or the caller stopped): stop now
         _stop_workers(pool)
         raise
@@ -214,12 +216,48 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             time.sleep(0.01)
 
 
+_busy = False  # in a worker: whether it is working on a task (a plan) now
+
+
+def _as_task(function: Callable[[T], R], item: T) -> R:
+    """One task in a worker, marked busy while it runs (see _worker_interrupted)."""
+    global _busy
+    _busy = True
+    try:
+        return function(item)
+    finally:
+        _busy = False
+
+
+def _worker_interrupted(signum: int, frame: object) -> None:
+    """SIGINT or SIGTERM in a worker. Busy, the task is interrupted as the run would be
+    (a plan being written is finished or left as it was; its temporary file goes); idle,
+    the worker just ends, rather than print the pool's traceback of an interruption."""
+    import signal
+
+    for each in (signal.SIGINT, signal.SIGTERM):  # the clean-up is not cut short
+        signal.signal(each, _ignored)
+    if not _busy:
+        os._exit(128 + signum)
+    from cpdsl.writing import Interrupted
+
+    raise Interrupted(signum)
+
+
+def _ignored(signum: int, frame: object) -> None:
+    """A handler that does nothing (not SIG_IGN, which Python may refuse in a race)."""
+
+
 def _start_worker(parent: int) -> None:
-    """In a worker, once: end with the run (end_with_parent), and keep the cyclic garbage
-    collector off what the worker inherited and out of each plan's way."""
+    """In a worker, once: end with the run (end_with_parent), take interruptions as a
+    worker should (_worker_interrupted), and keep the cyclic garbage collector off what
+    the worker inherited and out of each plan's way."""
     import gc
+    import signal
 
     end_with_parent(parent)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _worker_interrupted)
     # The grammar, its tables and the modules, inherited from the parent, live as long as
     # the worker: frozen, the collector never visits them (nor, touching them, copies
     # their pages). A plan's analysis makes tens of thousands of objects but no cycles to

@@ -268,7 +268,7 @@ def interruptible() -> Iterator[None]:
 
     def interrupt(signum: int, frame: object) -> None:
         for each in _SIGNALS:  # a second signal must not cut the clean-up short
-            signal.signal(each, signal.SIG_IGN)
+            signal.signal(each, _ignore)  # not SIG_IGN: Python may refuse it in a race
         raise Interrupted(signum)
 
     for signum in _SIGNALS:
@@ -278,6 +278,10 @@ def interruptible() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+
+
+def _ignore(signum: int, frame: object) -> None:
+    """A handler that does nothing with the signal."""
 
 
 def exit_as_interrupted(signum: int) -> NoReturn:
