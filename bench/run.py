@@ -9,7 +9,10 @@
 (d) re-parsing one top-level block, as the language server does per keystroke;
 (e) formatting the 3,000-line plan in process, as `cplint fmt` does;
 (f) the peak memory of `cplint` and `cplint fmt --check` on the 3,000- and 30,000-line plans
-    (bench/memory.py, which also measures a 20 MB plan).
+    (bench/memory.py, which also measures a 20 MB plan);
+(g) with --caseload N [N ...] only: a caseload of N 150-line plans in one folder, `cplint -j 2`
+    (and -j 1 with --caseload-jobs 1 2): time, plans/s, peak memory of the largest process
+    and time to the first output (bench/caseload.py, which can also be run alone).
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402  (bench/ is not a package)
+import caseload  # noqa: E402  (bench/ is not a package)
+import generate  # noqa: E402
 import memory  # noqa: E402
 
 BIN = Path(sys.executable).parent  # .venv/bin: cplint lives beside this Python
@@ -250,7 +254,12 @@ def table(sections: list[tuple[str, list[Row]]]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs: a rough look")
-    quick = parser.parse_args().quick
+    parser.add_argument("--caseload", nargs="+", type=int, default=[], metavar="N",
+                        help="also (g): caseloads of N plans each (minutes for 10,000)")
+    parser.add_argument("--caseload-jobs", nargs="+", type=int, default=[2], metavar="J",
+                        help="-j for the caseloads (default 2)")
+    args = parser.parse_args()
+    quick = args.quick
     if generate.write_all():
         print(f"generated the plans in {DATA}")
     start_load = load()
@@ -267,6 +276,9 @@ def main() -> int:
     plans = [DATA / "plan-3000.cp", DATA / "plan-30000.cp"]
     print("\n(f) peak memory, whole process (bench/memory.py)")
     print("\n".join(memory.measure(plans, 1 if quick else 3)))
+    if args.caseload:
+        print("\n(g) caseload, whole process (bench/caseload.py)")
+        print("\n".join(caseload.table(caseload.measure(args.caseload, args.caseload_jobs))))
     print(f"\n{load()} (at the start: {start_load.removeprefix('load average ')})")
     return 0
 

@@ -150,8 +150,9 @@ def iter_lint_files(paths: list[str], today: dt.date, jobs: int | None = None,
     work = list(zip(paths, options or [DEFAULT_OPTIONS] * len(paths), strict=True))
     jobs = worker_count(jobs, len(work))
     if jobs == 1:
-        for item in work:
-            yield _lint_one(item, today, fix)
+        with _collecting_less(len(work) >= _MIN_FILES_PER_PROCESS):
+            for item in work:
+                yield _lint_one(item, today, fix)
         return
     import functools
 
@@ -214,6 +215,25 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             except ChildProcessError:
                 break
             time.sleep(0.01)
+
+
+@contextlib.contextmanager
+def _collecting_less(wanted: bool) -> Iterator[None]:
+    """Many plans in this process: the collector set as a worker's is (_start_worker),
+    and put back after."""
+    if not wanted:
+        yield
+        return
+    import gc
+
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(_WORKER_GC_THRESHOLD, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 _busy = False  # in a worker: whether it is working on a task (a plan) now
