@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -169,19 +170,34 @@ def in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int) -> I
     grammar), forked workers inherit. The items go out in small chunks, so that results
     come back from the start of the run. Interrupted, or closed by the caller before the
     end, it stops the workers (_stop_workers): a plan being written is finished or left as
-    it was."""
-    import functools
+    it was. At most _CHUNKS_OUT chunks a worker are out at a time, so that what the run
+    holds for the work in hand does not grow with the number of items."""
+    import collections
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
+    size = _chunk_size(len(items), jobs)
+    chunks = (items[start:start + size] for start in range(0, len(items), size))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                                initargs=(os.getpid(),))
     try:
-        yield from pool.map(functools.partial(_as_task, function), items,
-                            chunksize=_chunk_size(len(items), jobs))
+        out = collections.deque(pool.submit(_run_chunk, function, chunk) for chunk in
+                                itertools.islice(chunks, jobs * _CHUNKS_OUT))
+        while out:
+            done = out.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                out.append(pool.submit(_run_chunk, function, chunk))
+            yield from done
     except BaseException:  # interrupted (or the caller stopped): stop now
         _stop_workers(pool)
         raise
     pool.shutdown()
+
+
+def _run_chunk(function: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    return [_as_task(function, item) for item in chunk]
+
+
+_CHUNKS_OUT = 16  # a worker's chunks in hand or queued, at the most
 
 
 def _chunk_size(files: int, jobs: int) -> int:
