@@ -76,6 +76,10 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
             failures.insert(0, stdin.error)
         else:
             results = _first(stdin, results)
+    if options.output_file is not None and _is_one_of(options.output_file, files):
+        err(f"cplint: {options.output_file} is a plan being checked: write the report "
+            "somewhere else\n")
+        return EXIT_FAILED
     try:
         sink = _Sink(options, out, err, stdin_fixed)
     except OSError as error:
@@ -107,6 +111,15 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
     if options.diff:
         return EXIT_FINDINGS if report.diffs and not options.exit_zero else EXIT_CLEAN
     return EXIT_FINDINGS if tally.failing and not options.exit_zero else EXIT_CLEAN
+
+
+def _is_one_of(path: str, files: list[str]) -> bool:
+    """Whether `path` is (the same file as) one of `files`."""
+    import os
+
+    if not os.path.exists(path):
+        return False
+    return any(os.path.samefile(path, plan) for plan in files if os.path.exists(plan))
 
 
 def _first(result, rest):

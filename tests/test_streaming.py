@@ -808,3 +808,13 @@ def test_a_reader_that_stops_early_ends_the_run_quietly():
     stderr = process.stderr.read()
     assert process.wait(timeout=120) == 2
     assert stderr == b""
+
+
+def test_the_report_is_never_written_over_a_plan(tmp_path):
+    plan = tmp_path / "amy.cp"
+    shutil.copy(ROOT / "examples" / "amy.cp", plan)
+    before = plan.read_bytes()
+    result = cplint("-o", str(plan), str(tmp_path))
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (
+        2, b"", f"cplint: {plan} is a plan being checked: write the report somewhere else\n")
+    assert plan.read_bytes() == before
