@@ -155,7 +155,8 @@ def _outcomes(jobs: list[Job], mode: Mode, processes: int | None) -> Iterator[Fo
     then, here, once the first is done, as with -j 1: never by two workers at once."""
     import functools
 
-    from cpdsl.runner import in_processes, worker_count
+    from cpdsl.processes import in_processes
+    from cpdsl.runner import worker_count
 
     work = functools.partial(format_file, mode=mode)
     count = worker_count(processes, len(jobs))

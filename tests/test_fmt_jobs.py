@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cpdsl import runner
+from cpdsl import processes, runner
 from cpdsl.cli import main
 from cpdsl.fmt import run_fmt
 from cpdsl.formatting import format_text
@@ -196,13 +196,13 @@ def test_the_work_is_really_shared_out_over_two_processes(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(runner, "available_cores", lambda: 2)
     shared: list[tuple[int, int]] = []
-    in_processes = runner.in_processes
+    in_processes = processes.in_processes
 
     def recorded(function, items, jobs):
         shared.append((jobs, len(items)))
         return in_processes(function, items, jobs)
 
-    monkeypatch.setattr(runner, "in_processes", recorded)
+    monkeypatch.setattr(processes, "in_processes", recorded)
     one = CliRunner().invoke(main, ["fmt", "--diff", "-j", "1", "."])
     assert shared == []
     two = CliRunner().invoke(main, ["fmt", "--diff", "-j", "2", "."])

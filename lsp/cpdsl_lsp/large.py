@@ -38,7 +38,7 @@ class LargeDocuments:
         if self._pool is None:
             import multiprocessing
 
-            from cpdsl.runner import end_with_parent
+            from cpdsl.processes import end_with_parent
 
             # spawn, not fork: the server has threads (pygls reads stdin in one)
             self._pool = ProcessPoolExecutor(
