@@ -8,6 +8,7 @@ error. Exit codes: cpdsl.exits.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
@@ -87,7 +88,9 @@ def run_check(paths: Sequence[str], options: CheckOptions, out: Callable[[str], 
         return EXIT_FAILED
     tally = Tally(options.unsafe_fixes)
     notes: list[str] = []
-    with sink:
+    # closing: the workers are stopped here, whatever ends the run (the reader gone, an
+    # interruption), not whenever the generator happens to be collected
+    with sink, contextlib.closing(results):
         with _progress(options, len(names), err) as progress:
             report = _Report(options, help_uri, sink, failures, err)
             for result in results:
@@ -134,17 +137,11 @@ class _Sink:
     never leaves a file that looks complete."""
 
     def __init__(self, options: CheckOptions, out, err, stdin_fixed: bool) -> None:
-        self.path = options.output_file
         self.file = None
-        self.temporary = None
-        if self.path is not None:
-            import os
-            import tempfile
+        if options.output_file is not None:
+            from cpdsl.output_files import AtomicFile
 
-            folder = os.path.dirname(os.path.abspath(self.path))
-            descriptor, self.temporary = tempfile.mkstemp(prefix=".cplint-report-",
-                                                          suffix=".tmp", dir=folder)
-            self.file = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+            self.file = AtomicFile(options.output_file, text=True, prefix=".cplint-report-")
             self.write = self.file.write
         else:
             self.write = err if stdin_fixed else out
@@ -154,18 +151,12 @@ class _Sink:
         return self
 
     def __exit__(self, kind, error, trace) -> None:
-        import os
-
         if self.file is None:
             return
-        self.file.close()
         if kind is None:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(self.temporary, 0o666 & ~mask)
-            os.replace(self.temporary, self.path)
+            self.file.commit()
         else:
-            os.unlink(self.temporary)
+            self.file.discard()
 
 
 def _progress(options: CheckOptions, total: int, err):

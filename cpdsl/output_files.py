@@ -6,6 +6,7 @@ a plan.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -35,28 +36,50 @@ def check_writable(path: str, force: bool, plans: tuple[str, ...] = ()) -> None:
         raise OutputError(f"{path}: is already there; --force writes over it")
 
 
+class AtomicFile:
+    """A file written under a temporary name beside `path` and renamed to it when the
+    writing is done (`commit`), or removed (`discard`): nobody ever sees it half written.
+    Its permissions are those open() would give it, not mkstemp's 0600."""
+
+    def __init__(self, path: str, text: bool = False,
+                 prefix: str = TEMPORARY_PREFIX) -> None:
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        descriptor, self.temporary = tempfile.mkstemp(prefix=prefix, suffix=TEMPORARY_SUFFIX,
+                                                      dir=folder)
+        self.file = (os.fdopen(descriptor, "w", encoding="utf-8", newline="") if text
+                     else os.fdopen(descriptor, "wb"))
+        self.write = self.file.write
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(self.temporary, 0o666 & ~mask)
+            os.replace(self.temporary, self.path)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        self.file.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
 def write_output(path: str, data: bytes, force: bool, plans: tuple[str, ...] = ()) -> None:
     """Write `data` to `path` atomically (OutputError if it must not or cannot be)."""
     check_writable(path, force, plans)
-    folder = os.path.dirname(os.path.abspath(path))
-    temporary = None
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX,
-                                                 suffix=TEMPORARY_SUFFIX, dir=folder)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)  # as open() would make it, not mkstemp's 0600
-        os.replace(temporary, path)
-        temporary = None
+        output = AtomicFile(path)
+        try:
+            output.write(data)
+        except BaseException:
+            output.discard()
+            raise
+        output.commit()
     except OSError as error:
         raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from None
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass

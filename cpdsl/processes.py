@@ -122,14 +122,16 @@ def _as_task(function: Callable[[T], R], item: T) -> R:
 
 def _worker_interrupted(signum: int, frame: object) -> None:
     """SIGINT or SIGTERM in a worker. Busy, the task is interrupted as the run would be
-    (a plan being written is finished or left as it was; its temporary file goes); idle,
-    the worker just ends, rather than print the pool's traceback of an interruption."""
+    (a plan being written is finished or left as it was; its temporary file goes). Idle,
+    it is let be: the run, stopping, shuts the pool down and the worker ends when told.
+    (Neither ending it here, which could cut a result short in the pipe and leave the
+    pool waiting for ever, nor raising, which prints the pool's traceback.)"""
     import signal
 
+    if not _busy:
+        return
     for each in (signal.SIGINT, signal.SIGTERM):  # the clean-up is not cut short
         signal.signal(each, _ignored)
-    if not _busy:
-        os._exit(128 + signum)
     from cpdsl.writing import Interrupted
 
     raise Interrupted(signum)
